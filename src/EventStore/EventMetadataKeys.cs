@@ -1,0 +1,14 @@
+namespace Orleans.Conversations.EventStore;
+
+/// <summary>
+/// <see cref="Orleans.Runtime.RequestContext"/> keys whose values, when set by the caller of a grain, are stored in the
+/// <c>metadata</c> of the events that call raises.
+/// </summary>
+public static class EventMetadataKeys
+{
+    /// <summary>Ties together everything done for one client request.</summary>
+    public const string CorrelationId = "eventstore.correlationId";
+
+    /// <summary>The message or command that caused the events.</summary>
+    public const string CausationId = "eventstore.causationId";
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.EventSourcing;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using Orleans.Serialization;
+
+namespace Orleans.Conversations.EventStore.Hosting;
+
+/// <summary>Registers the PostgreSQL event store as a log-consistency provider of a silo.</summary>
+public static class PostgresEventStoreSiloBuilderExtensions
+{
+    /// <summary>
+    /// Adds a log-consistency provider named <paramref name="name"/> that stores each event of a journaled grain as a
+    /// row in PostgreSQL. Grains use it with <c>[LogConsistencyProvider(ProviderName = name)]</c>; every silo of the
+    /// cluster must register it under the same name. The store's settings are validated, and the database reached,
+    /// when the silo starts.
+    /// </summary>
+    public static ISiloBuilder AddPostgresEventStore(
+        this ISiloBuilder builder, string name, Action<OptionsBuilder<PostgresEventStoreOptions>>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var services = builder.Services;
+        var options = services.AddOptions<PostgresEventStoreOptions>(name);
+        configure?.Invoke(options);
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgresEventStoreOptions>, PostgresEventStoreOptionsValidator>());
+
+        services.TryAddSingleton<Factory<IGrainContext, ILogConsistencyProtocolServices>>(sp =>
+        {
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger<PostgresEventStore>();
+            var copier = sp.GetRequiredService<DeepCopier>();
+            var clusterId = sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId;
+            return context => new EventStoreProtocolServices(context, logger, copier, clusterId);
+        });
+
+        services.AddKeyedSingleton(name, (sp, _) => new PostgresEventStore(
+            name,
+            sp.GetRequiredService<IOptionsMonitor<PostgresEventStoreOptions>>().Get(name),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddKeyedSingleton<ILogViewAdaptorFactory>(name, (sp, _) => new PostgresLogViewAdaptorFactory(
+            sp.GetRequiredKeyedService<PostgresEventStore>(name),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new EventStoreStartupCheck(
+            sp.GetRequiredKeyedService<PostgresEventStore>(name),
+            sp.GetRequiredService<ILogger<EventStoreStartupCheck>>()));
+        return builder;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Orleans.Conversations.EventStore.Serialization;
+
+namespace Orleans.Conversations.EventStore;
+
+/// <summary>Settings of one named PostgreSQL event store.</summary>
+public sealed class PostgresEventStoreOptions
+{
+    /// <summary>The Npgsql connection string of the database that holds the <c>eventstore</c> schema.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Take a snapshot of a stream's state every this many events; 0 turns snapshots off.</summary>
+    public int SnapshotInterval { get; set; } = 100;
+
+    /// <summary>The longest wait between two attempts while the database is unreachable.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The stable name stored with each event, per event type. Every event type must be mapped.</summary>
+    public EventTypeMap EventTypes { get; } = new();
+
+    /// <summary>Rewrites of stored events of older shapes, applied in order when they are read.</summary>
+    public IList<IEventUpcaster> Upcasters { get; } = [];
+
+    /// <summary>How events and snapshots are written as JSON: camelCase, with non-ASCII text kept as it is.</summary>
+    public JsonSerializerOptions JsonOptions { get; set; } = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

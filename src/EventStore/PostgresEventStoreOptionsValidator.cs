@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Orleans.Conversations.EventStore;
+
+/// <summary>Rejects settings the event store cannot work with, naming the setting at fault.</summary>
+internal sealed class PostgresEventStoreOptionsValidator : IValidateOptions<PostgresEventStoreOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PostgresEventStoreOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            failures.Add($"Event store '{name}': ConnectionString is missing. Set ConnectionStrings:EventStore " +
+                "(environment variable ConnectionStrings__EventStore).");
+        }
+        else
+        {
+            try
+            {
+                _ = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+            }
+            catch (ArgumentException exception)
+            {
+                failures.Add($"Event store '{name}': ConnectionString is not a valid Npgsql connection string: {exception.Message}");
+            }
+        }
+
+        if (options.SnapshotInterval < 0)
+            failures.Add($"Event store '{name}': SnapshotInterval must be 0 (off) or positive, not {options.SnapshotInterval}.");
+        if (options.MaxRetryDelay <= TimeSpan.Zero)
+            failures.Add($"Event store '{name}': MaxRetryDelay must be positive, not {options.MaxRetryDelay}.");
+        if (options.EventTypes.Count == 0)
+            failures.Add($"Event store '{name}': EventTypes maps no event type; map each event with EventTypes.Add<T>(name).");
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Conversations.EventStore.Storage;
+
+namespace Orleans.Conversations.EventStore;
+
+internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
+{
+    protected override async Task ReadAsync()
+    {
+        while (true)
+        {
+            try
+            {
+                var snapshotVersion = _confirmedVersion == 0 ? await LoadSnapshotAsync() : _confirmedVersion;
+                await CatchUpAsync();
+                ResolveIssue();
+                if (_store.Options.SnapshotInterval > 0 && _confirmedVersion - snapshotVersion >= _store.Options.SnapshotInterval)
+                    await TakeSnapshotAsync();
+                return;
+            }
+            catch (Exception exception)
+            {
+                RecordIssue("read", exception);
+            }
+
+            await LastPrimaryIssue.DelayBeforeRetry();
+        }
+    }
+
+    /// <summary>Starts the confirmed view from the newest snapshot, if there is a usable one; returns its version.</summary>
+    private async Task<int> LoadSnapshotAsync()
+    {
+        if (_store.Options.SnapshotInterval == 0 || await _store.Streams.ReadSnapshotAsync(_streamId) is not { } snapshot)
+            return 0;
+
+        try
+        {
+            if (_store.Serializer.DeserializeState<TView>(snapshot.State) is { } view)
+            {
+                _confirmedView = view;
+                _confirmedVersion = snapshot.Version;
+                return snapshot.Version;
+            }
+        }
+        catch (Exception exception)
+        {
+            _logger.LogWarning(exception, "Snapshot {Version} of stream {StreamId} cannot be read as {StateType}; replaying all events instead",
+                snapshot.Version, _streamId, typeof(TView).Name);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Applies every stored event after the confirmed version and returns what it read.</summary>
+    private async Task<List<StoredEvent>> CatchUpAsync()
+    {
+        var stored = await _store.Streams.ReadEventsAsync(_streamId, _confirmedVersion);
+        foreach (var row in stored)
+        {
+            if (row.Version != _confirmedVersion + 1)
+                throw new InvalidOperationException($"Stream {_streamId} has a gap: expected version {_confirmedVersion + 1}, found {row.Version}.");
+            Apply(_store.Serializer.Deserialize<TEntry>(row.EventType, row.Data));
+        }
+
+        return stored;
+    }
+
+    private async Task TakeSnapshotAsync()
+    {
+        try
+        {
+            var state = _store.Serializer.SerializeState(_confirmedView);
+            await _store.Streams.WriteSnapshotAsync(_streamId, _confirmedVersion, typeof(TView).FullName!, state);
+        }
+        catch (Exception exception)
+        {
+            _logger.LogWarning(exception, "Snapshot of stream {StreamId} at version {Version} failed; the next one will try again",
+                _streamId, _confirmedVersion);
+        }
+    }
+}

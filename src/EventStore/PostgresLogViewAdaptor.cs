@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Orleans.Conversations.EventStore.Storage;
+using Orleans.EventSourcing;
+using Orleans.EventSourcing.Common;
+
+namespace Orleans.Conversations.EventStore;
+
+/// <summary>
+/// Keeps a journaled grain's confirmed view in memory and its events in PostgreSQL, one row per event. Appends are
+/// optimistic on (stream, version): a writer that loses re-reads and lets the base retry, so the history never forks.
+/// </summary>
+internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
+    : PrimaryBasedLogViewAdaptor<TView, TEntry, EventSubmission<TEntry>>
+    where TView : class, new()
+    where TEntry : class
+{
+    private readonly PostgresEventStore _store;
+    private readonly string _streamId;
+    private readonly ILogger _logger;
+    private TView _confirmedView = null!;
+    private int _confirmedVersion;
+
+    public PostgresLogViewAdaptor(
+        ILogViewAdaptorHost<TView, TEntry> host,
+        TView initialState,
+        ILogConsistencyProtocolServices services,
+        PostgresEventStore store,
+        ILogger logger)
+        : base(host, initialState, services)
+    {
+        _store = store;
+        _logger = logger;
+        _streamId = PostgresEventStore.StreamIdOf(services.GrainId);
+    }
+
+    protected override void InitializeConfirmedView(TView initialstate)
+    {
+        _confirmedView = initialstate;
+        _confirmedVersion = 0;
+    }
+
+    protected override TView LastConfirmedView() => _confirmedView;
+
+    protected override int GetConfirmedVersion() => _confirmedVersion;
+
+    protected override EventSubmission<TEntry> MakeSubmissionEntry(TEntry entry)
+    {
+        var serializer = _store.Serializer;
+        return new EventSubmission<TEntry>
+        {
+            Entry = entry,
+            Stored = new NewEvent(serializer.GetTypeName(entry), serializer.Serialize(entry), CaptureMetadata()),
+        };
+    }
+
+    public override async Task<IReadOnlyList<TEntry>> RetrieveLogSegment(int fromVersion, int toVersion)
+    {
+        var stored = await _store.Streams.ReadEventsAsync(_streamId, fromVersion, toVersion);
+        return stored.Select(e => _store.Serializer.Deserialize<TEntry>(e.EventType, e.Data)).ToList();
+    }
+
+    protected override Task ClearPrimaryLogAsync(CancellationToken cancellationToken) =>
+        _store.Streams.DeleteStreamAsync(_streamId, cancellationToken);
+
+    private void Apply(TEntry entry)
+    {
+        try
+        {
+            Host.UpdateView(_confirmedView, entry);
+        }
+        catch (Exception exception)
+        {
+            Services.CaughtUserCodeException("UpdateView", nameof(Apply), exception);
+        }
+
+        _confirmedVersion++;
+    }
+
+    private void RecordIssue(string operation, Exception exception)
+    {
+        LastPrimaryIssue.Record(
+            new EventStoreUnavailable { Operation = operation, MaxRetryDelay = _store.Options.MaxRetryDelay, Exception = exception },
+            Host,
+            Services);
+        _logger.LogWarning(
+            "Event store {Operation} of stream {StreamId} failed ({Failures} in a row), retrying in {Delay}: {Error}",
+            operation, _streamId, LastPrimaryIssue.Issue!.NumberOfConsecutiveFailures, LastPrimaryIssue.Issue.RetryDelay,
+            exception.Message);
+    }
+
+    private void ResolveIssue()
+    {
+        if (LastPrimaryIssue.Issue is { } issue)
+            _logger.LogInformation("Event store reachable again for stream {StreamId} after {Failures} failures", _streamId, issue.NumberOfConsecutiveFailures);
+        LastPrimaryIssue.Resolve(Host, Services);
+    }
+
+    private static string CaptureMetadata()
+    {
+        var metadata = new JsonObject();
+        if (RequestContext.Get(EventMetadataKeys.CorrelationId) is { } correlationId)
+            metadata["correlationId"] = correlationId.ToString();
+        if (RequestContext.Get(EventMetadataKeys.CausationId) is { } causationId)
+            metadata["causationId"] = causationId.ToString();
+        if (Activity.Current is { } activity)
+            metadata["traceId"] = activity.TraceId.ToString();
+        return metadata.ToJsonString();
+    }
+}

@@ -1,0 +1,146 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Orleans.Conversations.EventStore.Storage;
+
+/// <summary>The SQL of the event store: reads and writes of the <c>eventstore</c> tables.</summary>
+public sealed class EventStreamStore(NpgsqlDataSource dataSource) : IEventStreamAppender
+{
+    private const string UniqueViolation = "23505";
+
+    /// <summary>Events of <paramref name="streamId"/> with versions in (<paramref name="afterVersion"/>,
+    /// <paramref name="upToVersion"/>], oldest first, at most <paramref name="limit"/>.</summary>
+    public async Task<List<StoredEvent>> ReadEventsAsync(
+        string streamId, int afterVersion, int upToVersion = int.MaxValue, int limit = int.MaxValue,
+        CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT version, event_type, data::text, metadata::text, batch_id, recorded_at
+            FROM eventstore.events
+            WHERE stream_id = $1 AND version > $2 AND version <= $3
+            ORDER BY version
+            LIMIT $4
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = afterVersion });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = upToVersion });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = limit });
+
+        var events = new List<StoredEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new StoredEvent(
+                reader.GetInt32(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetGuid(4),
+                new DateTimeOffset(reader.GetDateTime(5), TimeSpan.Zero)));
+        }
+
+        return events;
+    }
+
+    /// <summary>The stream's highest version, 0 when it has no events.</summary>
+    public async Task<int> GetVersionAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT coalesce(max(version), 0) FROM eventstore.events WHERE stream_id = $1");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
+    {
+        var count = request.Events.Count;
+        var versions = new int[count];
+        var types = new string[count];
+        var data = new string[count];
+        var metadata = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            versions[i] = request.ExpectedVersion + 1 + i;
+            types[i] = request.Events[i].EventType;
+            data[i] = request.Events[i].Data;
+            metadata[i] = request.Events[i].Metadata;
+        }
+
+        // One statement, so the rows commit together in a single round trip; the primary key rejects the whole
+        // statement if another writer got to any of these versions first.
+        await using var command = dataSource.CreateCommand(
+            """
+            INSERT INTO eventstore.events (stream_id, version, event_type, data, metadata, batch_id)
+            SELECT $1, e.version, e.event_type, e.data, e.metadata, $2
+            FROM unnest($3::integer[], $4::text[], $5::jsonb[], $6::jsonb[]) AS e(version, event_type, data, metadata)
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.StreamId });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = request.BatchId });
+        command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = versions });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = metadata, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }
+        catch (PostgresException exception) when (exception.SqlState == UniqueViolation)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The newest snapshot of the stream at or below <paramref name="atOrBelowVersion"/>, if any.</summary>
+    public async Task<StoredSnapshot?> ReadSnapshotAsync(
+        string streamId, int atOrBelowVersion = int.MaxValue, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT version, state::text FROM eventstore.snapshots
+            WHERE stream_id = $1 AND version <= $2
+            ORDER BY version DESC
+            LIMIT 1
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = atOrBelowVersion });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new StoredSnapshot(reader.GetInt32(0), reader.GetString(1))
+            : null;
+    }
+
+    /// <summary>Stores the state of the stream as it stood at <paramref name="version"/>.</summary>
+    public async Task WriteSnapshotAsync(
+        string streamId, int version, string stateType, string state, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            INSERT INTO eventstore.snapshots (stream_id, version, state_type, state)
+            VALUES ($1, $2, $3, $4::jsonb)
+            ON CONFLICT (stream_id, version) DO UPDATE SET state = excluded.state, state_type = excluded.state_type, taken_at = now()
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = version });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stateType });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = state });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes every event and snapshot of the stream, in one transaction.</summary>
+    public async Task DeleteStreamAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        await using var batch = dataSource.CreateBatch();
+        foreach (var sql in (string[])["DELETE FROM eventstore.snapshots WHERE stream_id = $1", "DELETE FROM eventstore.events WHERE stream_id = $1"])
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

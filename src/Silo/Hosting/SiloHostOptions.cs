@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Orleans.Conversations.Silo.Hosting;
+
+/// <summary>Where this silo listens and which cluster it joins (configuration section <c>Silo</c>).</summary>
+public sealed class SiloHostOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Silo";
+
+    /// <summary>Silo-to-silo port (<c>Silo__SiloPort</c>); each silo on one machine needs its own.</summary>
+    [Range(1, 65535)]
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port the gateway's Orleans client connects to (<c>Silo__GatewayPort</c>); each silo on one machine needs its own.</summary>
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos and clients reach this silo at (<c>Silo__AdvertisedAddress</c>).</summary>
+    [Required]
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>The cluster to join; every silo and gateway of one deployment uses the same.</summary>
+    [Required]
+    public string ClusterId { get; set; } = "conversations";
+
+    /// <summary>The service whose grain state this cluster owns; keep it across deployments.</summary>
+    [Required]
+    public string ServiceId { get; set; } = "orleans-conversations";
+}

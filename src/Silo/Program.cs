@@ -1,0 +1,5 @@
+using Orleans.Conversations.Silo.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddConversationSilo();
+await builder.Build().RunAsync();

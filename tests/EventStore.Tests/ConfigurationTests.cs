@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Conversations.EventStore.Hosting;
+using Orleans.Conversations.EventStore.Tests.Journal;
+using Orleans.Conversations.Silo.Hosting;
+using Orleans.Hosting;
+
+namespace Orleans.Conversations.EventStore.Tests;
+
+public sealed class ConfigurationTests
+{
+    [Fact]
+    public async Task a_silo_without_a_connection_string_fails_at_start_up_naming_the_setting()
+    {
+        using var host = BuildSilo(connectionString: null);
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("ConnectionString", failure.Message);
+        Assert.Contains("ConnectionStrings__EventStore", failure.Message);
+    }
+
+    [Fact]
+    public async Task a_silo_whose_database_is_unreachable_fails_at_start_up_naming_host_and_setting()
+    {
+        using var host = BuildSilo("Host=127.0.0.1;Port=1;Database=nowhere;Username=x;Password=y;Timeout=2");
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
+
+        var message = Flatten(failure);
+        Assert.Contains("127.0.0.1:1/nowhere", message);
+        Assert.Contains("ConnectionStrings:EventStore", message);
+    }
+
+    [Fact]
+    public void the_silo_host_refuses_to_build_without_the_connection_string_setting()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([]).Build();
+
+        var failure = Assert.Throws<InvalidOperationException>(() => EventStoreConnection.Require(configuration));
+
+        Assert.Contains("ConnectionStrings__EventStore", failure.Message);
+    }
+
+    private static IHost BuildSilo(string? connectionString)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(FreePort(), FreePort())
+            .AddPostgresEventStore("EventStore", options => options.Configure(o =>
+            {
+                o.ConnectionString = connectionString;
+                o.EventTypes.AddFromAssembly(typeof(JournalGrain).Assembly);
+            })));
+        return builder.Build();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Flatten(Exception exception) =>
+        exception.InnerException is null ? exception.Message : exception.Message + " | " + Flatten(exception.InnerException);
+}

@@ -1,0 +1,51 @@
+using Orleans.Conversations.EventStore.Tests.Journal;
+using Orleans.Conversations.Silo.Hosting;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+
+namespace Orleans.Conversations.EventStore.Tests.Infrastructure;
+
+/// <summary>One silo with the PostgreSQL event store (snapshot every 10 events), shared by the grain-level tests.</summary>
+public sealed class JournalClusterFixture : IAsyncLifetime
+{
+    public const int SnapshotInterval = 10;
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestDatabase.GetConnectionStringAsync();
+        var builder = new TestClusterBuilder(1);
+        builder.Properties["EventStoreConnection"] = ConnectionString;
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) =>
+            siloBuilder.AddConversationStorage(
+                siloBuilder.Configuration["EventStoreConnection"]!,
+                clustering: false,
+                options =>
+                {
+                    options.SnapshotInterval = SnapshotInterval;
+                    options.EventTypes.AddFromAssembly(typeof(JournalGrain).Assembly);
+                });
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class JournalClusterCollection : ICollectionFixture<JournalClusterFixture>
+{
+    public const string Name = "journal cluster";
+}
