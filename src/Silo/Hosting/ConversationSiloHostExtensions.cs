@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Conversations.Grains.Hosting;
 using Orleans.Dashboard;
 
 namespace Orleans.Conversations.Silo.Hosting;
@@ -32,7 +33,7 @@ public static class ConversationSiloHostExtensions
                 hostOptions.GatewayPort,
                 listenOnAnyHostAddress: !IPAddress.IsLoopback(IPAddress.Parse(hostOptions.AdvertisedAddress)));
             silo.AddConversationStorage(connectionString);
-            // grains: added with the conversation grain
+            silo.AddConversationGrains();
             silo.AddDashboard();
         });
         return builder;

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Orleans.Conversations.Gateway.Api;
+
+/// <summary>Answer to <c>POST /api/sessions</c>.</summary>
+public sealed record SessionCreatedResponse(Guid SessionId, int Version);
+
+/// <summary>Answer to <c>POST /api/sessions/{id}/messages</c>.</summary>
+public sealed record MessageResponse(Guid SessionId, string MessageId, string Reply, int Version);
+
+/// <summary>A session's state: <c>GET /api/sessions/{id}</c> and <c>GET /api/sessions/{id}/state</c>.</summary>
+public sealed record SessionResponse(
+    Guid SessionId,
+    int Version,
+    string? UserId,
+    DateTime StartedAt,
+    DateTime LastActivityAt,
+    int MessageCount,
+    JsonObject Context,
+    IReadOnlyList<TurnResponse> RecentTurns);
+
+/// <summary>One turn of <see cref="SessionResponse.RecentTurns"/>.</summary>
+public sealed record TurnResponse(string Role, string Text, DateTime At);
+
+/// <summary>Answer to <c>GET /api/sessions/{id}/events</c>.</summary>
+public sealed record EventsResponse(Guid SessionId, IReadOnlyList<EventResponse> Events, int? Next);
+
+/// <summary>One stored event.</summary>
+public sealed record EventResponse(int Version, string Type, DateTime At, JsonNode? Data);
+
+/// <summary>The seed route's request body: <c>POST /message</c>.</summary>
+public sealed record SeedMessageRequest(
+    [property: JsonPropertyName("session_id")] string? SessionId,
+    [property: JsonPropertyName("text")] string Text);
+
+/// <summary>The seed route's answer: <c>POST /message</c>.</summary>
+public sealed record SeedMessageResponse(
+    [property: JsonPropertyName("response")] string Response,
+    [property: JsonPropertyName("session_id")] Guid SessionId);

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Orleans.Conversations.Gateway.Hosting;
+
+/// <summary>Settings of the HTTP gateway (configuration section <c>Gateway</c>).</summary>
+public sealed class GatewayOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Gateway";
+
+    /// <summary>The address served when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> says otherwise.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    /// <summary>The largest request body accepted, in bytes.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>The longest user message, in characters (<c>Gateway__MaxTextLength</c>); keep it equal to the silos' <c>Conversations__MaxTextLength</c>.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxTextLength { get; set; } = 8000;
+
+    /// <summary>The cluster to join (<c>Gateway__ClusterId</c>); the same as the silos' <c>Silo__ClusterId</c>.</summary>
+    [Required]
+    public string ClusterId { get; set; } = "conversations";
+
+    /// <summary>The service id (<c>Gateway__ServiceId</c>); the same as the silos' <c>Silo__ServiceId</c>.</summary>
+    [Required]
+    public string ServiceId { get; set; } = "orleans-conversations";
+
+    /// <summary>How long a call into the cluster may take before the client gets 503 (<c>Gateway__CallTimeout</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The seconds a client is told to wait (<c>Retry-After</c>) when the service is unavailable.</summary>
+    [Range(1, 3600)]
+    public int RetryAfterSeconds { get; set; } = 2;
+}

@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Conversations.EventStore;
+using Orleans.Conversations.Grains.Engine;
+using Orleans.Conversations.Grains.Events;
+using Orleans.Conversations.Grains.Interfaces;
+using Orleans.Conversations.Grains.State;
+
+namespace Orleans.Conversations.Grains;
+
+public sealed partial class ConversationGrain
+{
+    /// <inheritdoc/>
+    public async Task<MessageReply> SendMessage(UserMessage message)
+    {
+        Validate(message);
+        var messageId = message.MessageId ?? Guid.NewGuid().ToString();
+        RequestContext.Set(EventMetadataKeys.CausationId, messageId);
+
+        if (TentativeState.FindMessage(messageId) is { } known)
+            return await ReplyToKnownMessageAsync(known);
+
+        var now = clock.GetUtcNow();
+        var events = new List<SessionEvent>();
+        if (!TentativeState.Started)
+            events.Add(new SessionStarted(null, _options.RecentTurns) { At = now });
+        events.Add(new UserMessageReceived(message.Text, messageId) { At = now });
+
+        var state = TentativeState;
+        var changes = understanding.Understand(message.Text, state.Context);
+        var context = state.Context;
+        foreach (var change in changes)
+        {
+            context = change.IsForget ? context.Without(change.Key) : context.With(change.Key, change.Value!);
+            events.Add(change.IsForget
+                ? new ContextForgotten(change.Key) { At = now }
+                : new ContextUpdated(change.Key, change.Value!) { At = now });
+        }
+
+        var request = new ReplyRequest(message.Text, context, changes, [.. state.RecentTurns], state.MessageCount,
+            state.FirstUserMessage);
+        return await AnswerAsync(events, request, messageId);
+    }
+
+    /// <summary>Generates the reply and appends it together with <paramref name="events"/> as one batch.</summary>
+    private async Task<MessageReply> AnswerAsync(List<SessionEvent> events, ReplyRequest request, string messageId)
+    {
+        string reply;
+        try
+        {
+            reply = await replyGenerator.GenerateReplyAsync(request, CancellationToken.None);
+        }
+        catch (ReplyGenerationException exception)
+        {
+            logger.LogWarning(exception, "Session {SessionId}: no reply to message {MessageId}: {Reason}", SessionId, messageId, exception.Message);
+            events.Add(new ReplyFailed(messageId, exception.Message) { At = clock.GetUtcNow() });
+            RaiseEvents(events);
+            await ConfirmWithinTimeoutAsync();
+            throw new ReplyUnavailableException(messageId, exception.InnerException is TimeoutException,
+                $"The message was stored but no reply could be produced ({exception.Message}). Retry with messageId '{messageId}'.");
+        }
+
+        events.Add(new AssistantReplied(reply, messageId) { At = clock.GetUtcNow() });
+        RaiseEvents(events);
+        await ConfirmWithinTimeoutAsync();
+        return new MessageReply(SessionId, messageId, reply, State.FindMessage(messageId)?.ReplyVersion ?? Version);
+    }
+
+    /// <summary>
+    /// A retry: returns the stored reply, or answers a stored message whose reply failed, without storing it again.
+    /// </summary>
+    private async Task<MessageReply> ReplyToKnownMessageAsync(MessageRecord known)
+    {
+        if (UnconfirmedEvents.Any())
+            await ConfirmWithinTimeoutAsync();
+
+        if (known.ReplyVersion is { } replyVersion)
+        {
+            var replied = (AssistantReplied)(await RetrieveConfirmedEvents(replyVersion - 1, replyVersion))[0];
+            return new MessageReply(SessionId, known.MessageId, replied.Text, replyVersion);
+        }
+
+        var stored = (UserMessageReceived)(await RetrieveConfirmedEvents(known.MessageVersion - 1, known.MessageVersion))[0];
+        var state = State;
+        var laterMessages = state.RecentMessages.Count - state.RecentMessages.IndexOf(known);
+        var previousCount = state.MessageCount - laterMessages;
+        var request = new ReplyRequest(
+            stored.Text,
+            state.Context,
+            [],
+            [.. state.RecentTurns.Where(t => t.At < stored.At)],
+            previousCount,
+            previousCount == 0 ? null : state.FirstUserMessage);
+        return await AnswerAsync([], request, known.MessageId);
+    }
+
+    private void Validate(UserMessage message)
+    {
+        if (string.IsNullOrWhiteSpace(message.Text))
+            throw new MessageRejectedException("text", RejectionReason.Invalid, "text must not be empty.");
+        if (message.Text.Length > _options.MaxTextLength)
+        {
+            throw new MessageRejectedException("text", RejectionReason.TooLong,
+                $"text is {message.Text.Length} characters long; the limit is {_options.MaxTextLength}.");
+        }
+
+        if (message.MessageId is { } id && (id.Length == 0 || id.Length > ConversationOptions.MaxMessageIdLength || string.IsNullOrWhiteSpace(id)))
+        {
+            throw new MessageRejectedException("messageId", RejectionReason.Invalid,
+                $"messageId must be 1 to {ConversationOptions.MaxMessageIdLength} characters long and not blank.");
+        }
+    }
+}

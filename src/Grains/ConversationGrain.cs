@@ -1,0 +1,109 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Conversations.EventStore;
+using Orleans.Conversations.Grains.Engine;
+using Orleans.Conversations.Grains.Events;
+using Orleans.Conversations.Grains.Interfaces;
+using Orleans.Conversations.Grains.State;
+using Orleans.EventSourcing;
+using Orleans.Providers;
+
+namespace Orleans.Conversations.Grains;
+
+/// <summary>
+/// A conversation session: a journaled grain whose events go to the PostgreSQL event store. A turn (the user message,
+/// what it taught and the reply) is raised together and confirmed as one append.
+/// </summary>
+[LogConsistencyProvider(ProviderName = ConversationGrainConstants.EventStoreName)]
+public sealed partial class ConversationGrain(
+    IMessageUnderstanding understanding,
+    IReplyGenerator replyGenerator,
+    IOptions<ConversationOptions> options,
+    TimeProvider clock,
+    [FromKeyedServices(ConversationGrainConstants.EventStoreName)] PostgresEventStore eventStore,
+    ILogger<ConversationGrain> logger)
+    : JournaledGrain<ConversationState, SessionEvent>, IConversationGrain
+{
+    private readonly ConversationOptions _options = options.Value;
+
+    private Guid SessionId => this.GetPrimaryKey();
+
+    private string StreamId => PostgresEventStore.StreamIdOf(this.GetGrainId());
+
+    /// <inheritdoc/>
+    public async Task<int> Start(string? userId)
+    {
+        if (!TentativeState.Started)
+        {
+            RaiseEvent(new SessionStarted(userId, _options.RecentTurns) { At = clock.GetUtcNow() });
+            await ConfirmWithinTimeoutAsync();
+        }
+
+        return Version;
+    }
+
+    /// <inheritdoc/>
+    public Task<SessionView?> GetSession() => Task.FromResult(Version == 0 ? null : ToView(State));
+
+    /// <inheritdoc/>
+    public async Task<EventPage?> GetEvents(int fromVersion, int limit)
+    {
+        if (Version == 0)
+            return null;
+
+        var from = Math.Max(1, fromVersion);
+        var take = Math.Clamp(limit, 1, 1000);
+        var stored = await eventStore.Streams.ReadEventsAsync(StreamId, from - 1, Version, take);
+        var events = stored.Select(e => new StoredSessionEvent(e.Version, e.EventType, e.RecordedAt, e.Data)).ToList();
+        var last = events.Count > 0 ? events[^1].Version : from - 1;
+        return new EventPage(SessionId, events, last < Version ? last + 1 : null);
+    }
+
+    /// <inheritdoc/>
+    public async Task<SessionView?> GetStateAt(int version)
+    {
+        if (version < 1 || version > Version)
+            return null;
+        if (version == Version)
+            return ToView(State);
+
+        var state = await eventStore.ReplayAsync<ConversationState, SessionEvent>(StreamId, version, (s, e) => s.Apply(e));
+        return ToView(state);
+    }
+
+    /// <inheritdoc/>
+    protected override void TransitionState(ConversationState state, SessionEvent @event) => state.Apply(@event);
+
+    /// <inheritdoc/>
+    protected override void OnConnectionIssue(ConnectionIssue issue) =>
+        logger.LogWarning("Session {SessionId}: event store issue: {Issue}", SessionId, issue);
+
+    private SessionView ToView(ConversationState state) => new()
+    {
+        SessionId = SessionId,
+        Version = state.Version,
+        UserId = state.UserId,
+        StartedAt = state.StartedAt,
+        LastActivityAt = state.LastActivityAt,
+        MessageCount = state.MessageCount,
+        Context = state.Context,
+        RecentTurns = [.. state.RecentTurns],
+    };
+
+    /// <summary>Waits for the raised events to be stored, but never longer than the configured timeout.</summary>
+    private async Task ConfirmWithinTimeoutAsync()
+    {
+        try
+        {
+            await ConfirmEvents().WaitAsync(_options.ConfirmTimeout);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("Session {SessionId}: the event store did not confirm within {Timeout}", SessionId, _options.ConfirmTimeout);
+            throw new SessionUnavailableException(
+                $"The event store did not confirm the change within {_options.ConfirmTimeout.TotalSeconds:0.#} s. " +
+                "It is stored whole or not at all; retry with the same messageId.");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using Orleans.Conversations.Grains.Events;
+using Orleans.Conversations.Grains.Interfaces;
+
+namespace Orleans.Conversations.Grains.State;
+
+/// <summary>
+/// A session as its events built it. Kept small: the recent-turn window and the idempotency window are bounded, and
+/// everything older stays in the log.
+/// </summary>
+[GenerateSerializer]
+public sealed class ConversationState
+{
+    /// <summary>
+    /// How many of the latest user messages a retry with the same message id is recognised for. A retry of an older
+    /// message is treated as a new one.
+    /// </summary>
+    public const int IdempotencyWindow = 32;
+
+    /// <summary>The number of events applied: the stream version this state stands at.</summary>
+    [Id(0)] public int Version { get; set; }
+
+    /// <summary>Whether <c>SessionStarted</c> has been applied.</summary>
+    [Id(1)] public bool Started { get; set; }
+
+    /// <summary>Who the session belongs to, if the client said.</summary>
+    [Id(2)] public string? UserId { get; set; }
+
+    /// <summary>When the session started.</summary>
+    [Id(3)] public DateTimeOffset StartedAt { get; set; }
+
+    /// <summary>When anything last happened.</summary>
+    [Id(4)] public DateTimeOffset LastActivityAt { get; set; }
+
+    /// <summary>How many user messages the session has received.</summary>
+    [Id(5)] public int MessageCount { get; set; }
+
+    /// <summary>The text of the first user message.</summary>
+    [Id(6)] public string? FirstUserMessage { get; set; }
+
+    /// <summary>What the session remembers about the user.</summary>
+    [Id(7)] public SessionContext Context { get; set; } = SessionContext.Empty;
+
+    /// <summary>How many turns <see cref="RecentTurns"/> keeps.</summary>
+    [Id(8)] public int RecentTurnLimit { get; set; } = 20;
+
+    /// <summary>The latest turns, oldest first.</summary>
+    [Id(9)] public List<ConversationTurn> RecentTurns { get; set; } = [];
+
+    /// <summary>The latest user messages, oldest first, at most <see cref="IdempotencyWindow"/>.</summary>
+    [Id(10)] public List<MessageRecord> RecentMessages { get; set; } = [];
+
+    /// <summary>The record of a recent message, if it is one.</summary>
+    public MessageRecord? FindMessage(string messageId) =>
+        RecentMessages.FindLast(m => string.Equals(m.MessageId, messageId, StringComparison.Ordinal));
+
+    /// <summary>Applies one event of any type; the only way the state changes.</summary>
+    public void Apply(SessionEvent @event)
+    {
+        Version++;
+        LastActivityAt = @event.At;
+        switch (@event)
+        {
+            case SessionStarted e: Apply(e); break;
+            case UserMessageReceived e: Apply(e); break;
+            case AssistantReplied e: Apply(e); break;
+            case ContextUpdated e: Apply(e); break;
+            case ContextForgotten e: Apply(e); break;
+            case ReplyFailed: break;
+        }
+    }
+
+    private void Apply(SessionStarted started)
+    {
+        Started = true;
+        UserId = started.UserId;
+        StartedAt = started.At;
+        RecentTurnLimit = Math.Max(1, started.RecentTurnLimit);
+    }
+
+    private void Apply(UserMessageReceived message)
+    {
+        MessageCount++;
+        FirstUserMessage ??= message.Text;
+        AddTurn(new ConversationTurn(TurnRoles.User, message.Text, message.At));
+        RecentMessages.Add(new MessageRecord { MessageId = message.MessageId, MessageVersion = Version });
+        if (RecentMessages.Count > IdempotencyWindow)
+            RecentMessages.RemoveAt(0);
+    }
+
+    private void Apply(AssistantReplied reply)
+    {
+        AddTurn(new ConversationTurn(TurnRoles.Assistant, reply.Text, reply.At));
+        if (FindMessage(reply.InReplyTo) is { } answered)
+            answered.ReplyVersion = Version;
+    }
+
+    private void Apply(ContextUpdated updated) => Context = Context.With(updated.Key, updated.Value);
+
+    private void Apply(ContextForgotten forgotten) => Context = Context.Without(forgotten.Key);
+
+    private void AddTurn(ConversationTurn turn)
+    {
+        RecentTurns.Add(turn);
+        if (RecentTurns.Count > RecentTurnLimit)
+            RecentTurns.RemoveRange(0, RecentTurns.Count - RecentTurnLimit);
+    }
+}
