@@ -15,7 +15,7 @@ public static class SessionsApi
     {
         var sessions = routes.MapGroup("/api/sessions").WithTags("Sessions");
         sessions.MapPost("/", CreateSession).WithName("CreateSession").WithSummary("Start a new session")
-            .Accepts<CreateSessionRequest>(false, "application/json");
+            .Accepts<CreateSessionRequest>(isOptional: true, "application/json");
         sessions.MapPost("/{id}/messages", SendMessage).WithName("SendMessage").WithSummary("Send a user message and get the reply")
             .Accepts<SendMessageRequest>("application/json");
         sessions.MapGet("/{id}", GetSession).WithName("GetSession").WithSummary("The session's current state");

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Orleans.Conversations.Silo.Database;
 
-namespace Orleans.Conversations.EventStore.Tests.Infrastructure;
+namespace Orleans.Conversations.Tests;
 
 /// <summary>The real PostgreSQL the tests run against, migrated once per test run.</summary>
 public static class TestDatabase
@@ -11,6 +11,25 @@ public static class TestDatabase
 
     /// <summary>The connection string, once the database is reachable and migrated; fails saying how to get one.</summary>
     public static Task<string> GetConnectionStringAsync() => Migrated.Value;
+
+    /// <summary>Runs a command and returns its first value.</summary>
+    public static async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(await GetConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The event types of a session's stream, in order.</summary>
+    public static Task<string> EventTypesAsync(Guid sessionId) => ScalarAsync<string>(
+        "SELECT coalesce(string_agg(event_type, ',' ORDER BY version), '') FROM eventstore.events WHERE stream_id = $1",
+        StreamOf(sessionId));
+
+    /// <summary>The stream of a conversation session.</summary>
+    public static string StreamOf(Guid sessionId) => $"conversation/{sessionId:N}";
 
     private static async Task<string> MigrateAsync()
     {
@@ -33,16 +52,5 @@ public static class TestDatabase
         }
 
         return connectionString;
-    }
-
-    /// <summary>Runs a scalar query against the test database.</summary>
-    public static async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
-    {
-        await using var connection = new NpgsqlConnection(await GetConnectionStringAsync());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        return (T)(await command.ExecuteScalarAsync())!;
     }
 }

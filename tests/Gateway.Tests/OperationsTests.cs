@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Orleans.Conversations.Gateway.Tests;
+
+[Collection(ServiceCollection.Name)]
+public sealed class OperationsTests(ServiceFixture service)
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task health_endpoints_answer_200_while_cluster_and_store_are_reachable(string path)
+    {
+        using var response = await service.Http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task the_openapi_document_describes_every_route()
+    {
+        var document = JsonNode.Parse(await service.Http.GetStringAsync("/openapi/v1.json"))!;
+
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains("/api/sessions", paths);
+        Assert.Contains("/api/sessions/{id}/messages", paths);
+        Assert.Contains("/api/sessions/{id}", paths);
+        Assert.Contains("/api/sessions/{id}/events", paths);
+        Assert.Contains("/api/sessions/{id}/state", paths);
+        Assert.Contains("/message", paths);
+    }
+
+    [Fact]
+    public async Task the_orleans_dashboard_is_served()
+    {
+        using var response = await service.Http.GetAsync("/dashboard/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task an_unknown_route_gets_a_problem()
+    {
+        using var response = await service.Http.GetAsync("/api/nothing-here");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
+    }
+}

@@ -1,0 +1,190 @@
+using Orleans.Conversations.Grains.Interfaces;
+using Orleans.Conversations.Grains.State;
+using Orleans.Conversations.Grains.Tests.Infrastructure;
+
+namespace Orleans.Conversations.Grains.Tests;
+
+[Collection(ConversationClusterCollection.Name)]
+public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
+{
+    private IConversationGrain NewSession(out Guid id)
+    {
+        id = Guid.NewGuid();
+        return fixture.Grains.GetGrain<IConversationGrain>(id);
+    }
+
+    [Fact]
+    public async Task a_multi_turn_conversation_remembers_what_it_learned_and_logs_each_turn_in_one_append()
+    {
+        var session = NewSession(out var id);
+
+        var first = await session.SendMessage(new UserMessage("Hi, my name is Zoë", "m1"));
+        var second = await session.SendMessage(new UserMessage("What is my name?", "m2"));
+
+        Assert.Contains("Zoë", second.Reply);
+        Assert.Equal(4, first.Version);
+        Assert.Equal(6, second.Version);
+        Assert.Equal("SessionStarted,UserMessageReceived,ContextUpdated,AssistantReplied,UserMessageReceived,AssistantReplied",
+            await TestDatabase.EventTypesAsync(id));
+        Assert.Equal(2L, await TestDatabase.ScalarAsync<long>(
+            "SELECT count(DISTINCT batch_id) FROM eventstore.events WHERE stream_id = $1", TestDatabase.StreamOf(id)));
+        Assert.Equal("m1", await TestDatabase.ScalarAsync<string>(
+            "SELECT data->>'inReplyTo' FROM eventstore.events WHERE stream_id = $1 AND version = 4", TestDatabase.StreamOf(id)));
+
+        var view = (await session.GetSession())!;
+        Assert.Equal("Zoë", view.Context.Name);
+        Assert.Equal(2, view.MessageCount);
+        Assert.Equal([TurnRoles.User, TurnRoles.Assistant, TurnRoles.User, TurnRoles.Assistant], view.RecentTurns.Select(t => t.Role));
+    }
+
+    [Fact]
+    public async Task a_deactivated_session_comes_back_with_identical_state()
+    {
+        var session = NewSession(out var id);
+        await session.Start("user-7");
+        foreach (var text in (string[])["My name is Ada", "I live in São Paulo", "I like chess", "remember that I have a cat"])
+            await session.SendMessage(new UserMessage(text));
+        var before = (await session.GetSession())!;
+
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var after = (await session.GetSession())!;
+
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(before.UserId, after.UserId);
+        Assert.Equal(before.StartedAt, after.StartedAt);
+        Assert.Equal(before.LastActivityAt, after.LastActivityAt);
+        Assert.Equal(before.MessageCount, after.MessageCount);
+        Assert.Equal(before.Context.Name, after.Context.Name);
+        Assert.Equal(before.Context.Location, after.Context.Location);
+        Assert.Equal(before.Context.Likes, after.Context.Likes);
+        Assert.Equal(before.Context.Facts, after.Context.Facts);
+        Assert.Equal(before.RecentTurns, after.RecentTurns);
+    }
+
+    [Fact]
+    public async Task a_retry_with_the_same_message_id_returns_the_first_reply_and_appends_nothing()
+    {
+        var session = NewSession(out var id);
+        var first = await session.SendMessage(new UserMessage("my name is Grace", "retry-1"));
+        var versionBefore = await TestDatabase.ScalarAsync<int>("SELECT max(version) FROM eventstore.events WHERE stream_id = $1", TestDatabase.StreamOf(id));
+
+        var retried = await session.SendMessage(new UserMessage("my name is Grace", "retry-1"));
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var retriedAfterReactivation = await session.SendMessage(new UserMessage("my name is Grace", "retry-1"));
+
+        Assert.Equal(first, retried);
+        Assert.Equal(first, retriedAfterReactivation);
+        Assert.Equal(versionBefore, await TestDatabase.ScalarAsync<int>("SELECT max(version) FROM eventstore.events WHERE stream_id = $1", TestDatabase.StreamOf(id)));
+    }
+
+    [Fact]
+    public async Task the_state_at_each_version_is_what_the_events_up_to_it_built()
+    {
+        var session = NewSession(out _);
+        await session.Start("u1");
+        await session.SendMessage(new UserMessage("my name is Ada"));
+        await session.SendMessage(new UserMessage("call me Grace"));
+        await session.SendMessage(new UserMessage("forget my name"));
+
+        // 1 SessionStarted; 2-4 message, name, reply; 5-7 message, name, reply; 8-10 message, forgotten, reply.
+        string?[] expectedNames = [null, null, "Ada", "Ada", "Ada", "Grace", "Grace", "Grace", null, null];
+        int[] expectedMessages = [0, 1, 1, 1, 2, 2, 2, 3, 3, 3];
+        int[] expectedTurns = [0, 1, 1, 2, 3, 3, 4, 5, 5, 6];
+        for (var version = 1; version <= 10; version++)
+        {
+            var view = (await session.GetStateAt(version))!;
+            Assert.Equal(version, view.Version);
+            Assert.Equal(expectedNames[version - 1], view.Context.Name);
+            Assert.Equal(expectedMessages[version - 1], view.MessageCount);
+            Assert.Equal(expectedTurns[version - 1], view.RecentTurns.Count);
+        }
+
+        Assert.Null(await session.GetStateAt(11));
+        Assert.Null(await session.GetStateAt(0));
+    }
+
+    [Fact]
+    public async Task a_session_of_ten_thousand_events_activates_from_its_snapshot()
+    {
+        var id = Guid.NewGuid();
+        var stream = TestDatabase.StreamOf(id);
+        await TestDatabase.ScalarAsync<int>(
+            """
+            INSERT INTO eventstore.events (stream_id, version, event_type, data, batch_id)
+            SELECT $1, v,
+                   CASE WHEN v = 1 THEN 'SessionStarted' WHEN v % 2 = 0 THEN 'UserMessageReceived' ELSE 'AssistantReplied' END,
+                   CASE WHEN v = 1 THEN jsonb_build_object('userId', 'bulk', 'recentTurnLimit', 20, 'at', now())
+                        WHEN v % 2 = 0 THEN jsonb_build_object('text', 'message ' || v, 'messageId', 'm' || v, 'at', now())
+                        ELSE jsonb_build_object('text', 'reply ' || v, 'inReplyTo', 'm' || (v - 1), 'at', now()) END,
+                   gen_random_uuid()
+            FROM generate_series(1, 10000) AS v
+            RETURNING 0
+            """, stream);
+        var session = fixture.Grains.GetGrain<IConversationGrain>(id);
+
+        // The first activation replays everything once and leaves a snapshot at the head of the stream.
+        Assert.Equal(5000, (await session.GetSession())!.MessageCount);
+        Assert.Equal(10000, await TestDatabase.ScalarAsync<int>("SELECT max(version) FROM eventstore.snapshots WHERE stream_id = $1", stream));
+
+        // A snapshot that disagrees with the events shows that the next activation starts from it.
+        await TestDatabase.ScalarAsync<int>(
+            "UPDATE eventstore.snapshots SET state = jsonb_set(state, '{messageCount}', '424242') WHERE stream_id = $1 RETURNING 0", stream);
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var reactivated = (await session.GetSession())!;
+
+        Assert.Equal(424242, reactivated.MessageCount);
+        Assert.Equal(10000, reactivated.Version);
+        Assert.Equal(20, reactivated.RecentTurns.Count);
+        Assert.Equal("message 10000", reactivated.RecentTurns[^1].Text);
+    }
+
+    [Theory]
+    [InlineData("", null, "text", RejectionReason.Invalid)]
+    [InlineData("   ", null, "text", RejectionReason.Invalid)]
+    [InlineData("hello", "", "messageId", RejectionReason.Invalid)]
+    [InlineData("hello", "129", "messageId", RejectionReason.Invalid)]
+    [InlineData("8001", null, "text", RejectionReason.TooLong)]
+    public async Task invalid_messages_are_rejected_and_store_nothing(string text, string? messageId, string field, RejectionReason reason)
+    {
+        var session = NewSession(out var id);
+        text = text == "8001" ? new string('x', 8001) : text;
+        messageId = messageId == "129" ? new string('m', 129) : messageId;
+
+        var rejected = await Assert.ThrowsAsync<MessageRejectedException>(() => session.SendMessage(new UserMessage(text, messageId)));
+
+        Assert.Equal(field, rejected.Field);
+        Assert.Equal(reason, rejected.Reason);
+        Assert.Equal("", await TestDatabase.EventTypesAsync(id));
+        Assert.Null(await session.GetSession());
+    }
+
+    [Fact]
+    public async Task the_event_log_pages_through_contiguous_versions()
+    {
+        var session = NewSession(out _);
+        for (var i = 0; i < 4; i++)
+            await session.SendMessage(new UserMessage($"message {i}"));
+
+        var first = (await session.GetEvents(1, 5))!;
+        var rest = (await session.GetEvents(first.Next!.Value, 100))!;
+
+        Assert.Equal([1, 2, 3, 4, 5], first.Events.Select(e => e.Version));
+        Assert.Equal(6, first.Next);
+        Assert.Equal([6, 7, 8, 9], rest.Events.Select(e => e.Version));
+        Assert.Null(rest.Next);
+        Assert.Equal("SessionStarted", first.Events[0].Type);
+        Assert.Equal("message 0", System.Text.Json.Nodes.JsonNode.Parse(first.Events[1].Data)!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task a_retry_is_recognised_after_a_full_window_of_other_messages()
+    {
+        var session = NewSession(out _);
+        for (var i = 0; i < ConversationState.IdempotencyWindow + 3; i++)
+            await session.SendMessage(new UserMessage($"message {i}", $"id-{i}"));
+
+        var latest = await session.SendMessage(new UserMessage("again", $"id-{ConversationState.IdempotencyWindow + 2}"));
+
+        Assert.Equal((ConversationState.IdempotencyWindow + 3) * 2 + 1, latest.Version);
+    }
+}

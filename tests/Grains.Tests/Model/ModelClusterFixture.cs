@@ -1,0 +1,32 @@
+using Orleans.Conversations.Grains.Tests.Infrastructure;
+
+namespace Orleans.Conversations.Grains.Tests.Model;
+
+/// <summary>A cluster whose sessions answer through <see cref="FakeChatServer"/>, with a small prompt budget and a 1 s timeout.</summary>
+public sealed class ModelClusterFixture : ConversationClusterFixture
+{
+    public const int PromptTokenBudget = 120;
+
+    public FakeChatServer Model { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        Model = await FakeChatServer.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        settings["Model:Endpoint"] = Model.Endpoint.ToString();
+        settings["Model:Name"] = "test-model";
+        settings["Model:ApiKey"] = "test-key";
+        settings["Model:Timeout"] = "00:00:01";
+        settings["Model:PromptTokenBudget"] = PromptTokenBudget.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ModelClusterCollection : ICollectionFixture<ModelClusterFixture>
+{
+    public const string Name = "model cluster";
+}

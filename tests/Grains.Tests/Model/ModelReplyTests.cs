@@ -1,0 +1,87 @@
+using Orleans.Conversations.Grains.Interfaces;
+
+namespace Orleans.Conversations.Grains.Tests.Model;
+
+[Collection(ModelClusterCollection.Name)]
+public sealed class ModelReplyTests(ModelClusterFixture fixture)
+{
+    private FakeChatServer Model => fixture.Model;
+
+    [Fact]
+    public async Task the_prompt_carries_the_remembered_context_and_the_newest_turns_that_fit_the_budget()
+    {
+        Model.Reply = "Noted.";
+        var session = fixture.Grains.GetGrain<IConversationGrain>(Guid.NewGuid());
+        await session.SendMessage(new UserMessage("My name is Zoë and I live in São Paulo"));
+        await session.SendMessage(new UserMessage("old filler " + new string('a', 200)));
+        await session.SendMessage(new UserMessage("recent one"));
+
+        var reply = await session.SendMessage(new UserMessage("What should I cook tonight?"));
+
+        Assert.Equal("Noted.", reply.Reply);
+        var request = Model.Requests[^1];
+        Assert.Equal("test-model", request["model"]!.GetValue<string>());
+        var messages = request["messages"]!.AsArray();
+        Assert.Equal("system", messages[0]!["role"]!.GetValue<string>());
+        var system = ContentOf(messages[0]!);
+        Assert.Contains("Zoë", system);
+        Assert.Contains("São Paulo", system);
+        Assert.Equal("user", messages[^1]!["role"]!.GetValue<string>());
+        Assert.Equal("What should I cook tonight?", ContentOf(messages[^1]!));
+        var history = messages.Skip(1).SkipLast(1).Select(m => ContentOf(m!)).ToList();
+        Assert.Equal(["recent one", "Noted."], history.TakeLast(2));
+        Assert.DoesNotContain(history, text => text.StartsWith("old filler", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task a_failing_model_records_reply_failed_and_a_retry_completes_the_turn_without_storing_the_message_twice()
+    {
+        var id = Guid.NewGuid();
+        var session = fixture.Grains.GetGrain<IConversationGrain>(id);
+        Model.Reply = null;
+
+        var failure = await Assert.ThrowsAsync<ReplyUnavailableException>(() => session.SendMessage(new UserMessage("hello there", "ask-1")));
+
+        Assert.False(failure.TimedOut);
+        Assert.Equal("ask-1", failure.MessageId);
+        Assert.Equal("SessionStarted,UserMessageReceived,ReplyFailed", await TestDatabase.EventTypesAsync(id));
+
+        Model.Reply = "Hello again!";
+        var retried = await session.SendMessage(new UserMessage("hello there", "ask-1"));
+
+        Assert.Equal("Hello again!", retried.Reply);
+        Assert.Equal(4, retried.Version);
+        Assert.Equal("SessionStarted,UserMessageReceived,ReplyFailed,AssistantReplied", await TestDatabase.EventTypesAsync(id));
+        Assert.Equal("hello there", ContentOf(Model.Requests[^1]["messages"]!.AsArray()[^1]!));
+        Assert.Equal(retried, await session.SendMessage(new UserMessage("hello there", "ask-1")));
+    }
+
+    [Fact]
+    public async Task a_model_that_times_out_is_recorded_and_reported_as_a_timeout()
+    {
+        var id = Guid.NewGuid();
+        var session = fixture.Grains.GetGrain<IConversationGrain>(id);
+        Model.Reply = "too late";
+        Model.Delay = TimeSpan.FromSeconds(3);
+        try
+        {
+            var failure = await Assert.ThrowsAsync<ReplyUnavailableException>(() => session.SendMessage(new UserMessage("are you there?", "slow-1")));
+
+            Assert.True(failure.TimedOut);
+            Assert.Equal("SessionStarted,UserMessageReceived,ReplyFailed", await TestDatabase.EventTypesAsync(id));
+            Assert.Contains("did not answer within 1 s", await TestDatabase.ScalarAsync<string>(
+                "SELECT data->>'reason' FROM eventstore.events WHERE stream_id = $1 AND event_type = 'ReplyFailed'", TestDatabase.StreamOf(id)));
+        }
+        finally
+        {
+            Model.Delay = TimeSpan.Zero;
+        }
+    }
+
+    private static string ContentOf(System.Text.Json.Nodes.JsonNode message) => message["content"] switch
+    {
+        System.Text.Json.Nodes.JsonValue value => value.GetValue<string>(),
+        System.Text.Json.Nodes.JsonArray parts => string.Concat(parts.Select(p => p!["text"]!.GetValue<string>())),
+        _ => "",
+    };
+}
