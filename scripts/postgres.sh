@@ -39,11 +39,17 @@ pg_as_owner() {
     fi
 }
 
+# The cluster lives in .data/postgres. As root, the server runs as the postgres OS user, which must be able to reach
+# that folder; when a parent folder is closed to it (a clone under /root, say), a folder of its own is used instead.
 pg_data_dir() {
-    local root data
+    if [ -n "${PG_DATA_DIR:-}" ]; then echo "$PG_DATA_DIR"; return; fi
+    local root
     root=$(repo_root)
-    data="${PG_DATA_DIR:-$root/.data/postgres}"
-    echo "$data"
+    if [ "$(id -u)" -ne 0 ] || runuser -u postgres -- test -x "$root" 2>/dev/null; then
+        echo "$root/.data/postgres"
+    else
+        echo "/var/lib/postgresql/orleans-conversations-$(echo "$root" | md5sum | cut -c1-8)/postgres"
+    fi
 }
 
 pg_prepare_data_dir() {
@@ -51,12 +57,7 @@ pg_prepare_data_dir() {
     mkdir -p "$data"
     chmod 700 "$data"
     if [ "$(id -u)" -eq 0 ]; then
-        chown postgres:postgres "$data"
-        if ! runuser -u postgres -- test -w "$data"; then
-            echo "postgres: the postgres OS user cannot reach $data (a parent folder is not traversable);" >&2
-            echo "postgres: set PG_DATA_DIR to a folder it can reach, or ConnectionStrings__EventStore to an external server." >&2
-            return 1
-        fi
+        chown postgres:postgres "$data" "$(dirname "$data")"
     fi
 }
 

@@ -31,6 +31,7 @@ public sealed class ServiceFixture : IAsyncLifetime
         var connectionString = await TestDatabase.GetConnectionStringAsync();
         var builder = new TestClusterBuilder(1);
         builder.Options.UseTestClusterMembership = false;
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.Properties["EventStoreConnection"] = connectionString;
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();

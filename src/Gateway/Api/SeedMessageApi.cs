@@ -28,8 +28,8 @@ public static class SeedMessageApi
             return idProblem;
 
         var sessionId = Guid.NewGuid();
-        if (sessionText is not null && !SessionIds.TryParse(sessionText, out sessionId, out var invalidId))
-            return ApiProblems.BadRequest(invalidId.ProblemDetails.Detail!, "session_id");
+        if (sessionText is not null && !SessionIds.TryParse(sessionText, out sessionId, out _))
+            return ApiProblems.BadRequest($"Field 'session_id' must be a UUID such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301, not '{sessionText}'.", "session_id");
 
         var (message, invalid) = MessageInput.Read(body, options.Value, "text", messageIdField: null);
         if (invalid is not null)

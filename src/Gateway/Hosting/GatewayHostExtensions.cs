@@ -4,6 +4,7 @@ using Npgsql;
 using Orleans.Configuration;
 using Orleans.Conversations.Gateway.Api;
 using Orleans.Conversations.Gateway.Health;
+using Orleans.Conversations.ServiceDefaults;
 using Orleans.Dashboard;
 
 namespace Orleans.Conversations.Gateway.Hosting;
@@ -22,6 +23,7 @@ public static class GatewayHostExtensions
                 "PostgreSQL the silos use, or start the service with scripts/run, which sets it.");
         }
 
+        builder.AddServiceDefaults("conversations-gateway");
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
             builder.WebHost.UseUrls(GatewayOptions.DefaultUrl);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = GatewayOptions.MaxBodyBytes);
@@ -44,6 +46,7 @@ public static class GatewayHostExtensions
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.CallTimeout);
             client.Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.AddDashboard();
+            client.AddActivityPropagation();
         });
 
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));

@@ -11,19 +11,11 @@ namespace Orleans.Conversations.Grains.Engine;
 internal static partial class MessageParser
 {
     private const int TrialWindow = 240;
-    private const int MaxValueLength = 120;
-    private const int MaxFactLength = 1000;
 
-    private static readonly string[] _likeTail =
-        ["a lot", "a bunch", "very much", "so much", "too", "as well", "also", "though", "lol", "haha", "the most",
-         "quite a bit", "really", "btw", "please", "best", "the best", "most"];
-
-    private static readonly string[] _locationTail =
-        ["now", "currently", "these days", "at the moment", "right now", "too", "as well", "also", "though", "lol",
-         "haha", "btw", "please"];
-
-    private static readonly string[] _factTail =
-        ["ok", "okay", "please", "thanks", "thank you", "alright", "right", "btw", "for me", "for later"];
+    private static readonly HashSet<string> _abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "st", "mt", "ft", "dr", "mr", "mrs", "ms", "jr", "sr", "prof", "vs", "ave", "rd", "blvd", "no",
+    };
 
     /// <summary>The statements of <paramref name="text"/>, in the order they appear. Never throws.</summary>
     public static IReadOnlyList<Statement> Parse(string? text)
@@ -83,131 +75,57 @@ internal static partial class MessageParser
         return clauseFound.Count > 0;
     }
 
-    private static bool TryForget(string body, List<Statement> found)
+    /// <summary>
+    /// The sentences of <paramref name="text"/> as [start, end) ranges: a sentence ends at a line break, or at
+    /// <c>.</c>, <c>!</c>, <c>?</c> or <c>…</c> followed by a space, except after an abbreviation or an initial
+    /// ("St. Louis", "J. R. R. Tolkien") unless a statement follows it.
+    /// </summary>
+    private static IEnumerable<(int Start, int End)> Sentences(string text, bool allCaps)
     {
-        var lead = MessagePatterns.ForgetLead().Match(body);
-        if (!lead.Success) return false;
-
-        var pos = lead.Length;
-        while (pos < body.Length)
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
         {
-            var target = MessagePatterns.ForgetTarget().Match(body[pos..]);
-            if (!target.Success) break;
-
-            pos += target.Length;
-            found.Add(new Statement(StatementKind.Forget, 0, pos)
+            var c = text[i];
+            if (c == '\n')
             {
-                Target = TargetOf(target),
-                Topic = target.Groups["topic"].Success ? MessageValues.Topic(target.Groups["topic"].Value) : "",
-            });
-            pos += MessagePatterns.ForgetJoin().Match(body[pos..]).Length;
+                yield return (start, i);
+                start = i + 1;
+                continue;
+            }
+
+            if (!IsTerminator(c)) continue;
+
+            var last = i;
+            while (last + 1 < text.Length && (IsTerminator(text[last + 1]) || text[last + 1] is '"' or '”' or '’' or ')'))
+                last++;
+            var atEnd = last + 1 >= text.Length;
+            if (!atEnd && !char.IsWhiteSpace(text[last + 1]) && c is not ('。' or '！' or '？'))
+            {
+                i = last;
+                continue;
+            }
+
+            if (!atEnd && c == '.' && last == i && IsAbbreviation(text, i)
+                && !StartsStatement(text, last + 1, Math.Min(text.Length, last + 1 + TrialWindow), allCaps))
+            {
+                continue;
+            }
+
+            yield return (start, last + 1);
+            start = last + 1;
+            i = last;
         }
 
-        return found.Count > 0;
+        if (start < text.Length) yield return (start, text.Length);
     }
 
-    private static ForgetTarget TargetOf(Match target) =>
-        target.Groups["everything"].Success ? ForgetTarget.Everything
-        : target.Groups["name"].Success ? ForgetTarget.Name
-        : target.Groups["location"].Success ? ForgetTarget.Location
-        : target.Groups["likes"].Success ? ForgetTarget.Likes
-        : target.Groups["favorites"].Success ? ForgetTarget.AllFavorites
-        : target.Groups["favorite"].Success ? ForgetTarget.Favorite
-        : ForgetTarget.Facts;
+    private static bool IsTerminator(char c) => c is '.' or '!' or '?' or '…' or '？' or '！' or '。';
 
-    private static bool TryFact(string body, bool polite, List<Statement> found)
+    private static bool IsAbbreviation(string text, int dot)
     {
-        var lead = MessagePatterns.FactLead().Match(body);
-        if (!lead.Success) return false;
-
-        var start = MessageValues.SkipLeading(body, lead.Length);
-        var end = MessageValues.TrimEnd(body, start, body.Length);
-        if (MessageValues.IsQuestionAfter(body, end) && !polite) return false;
-
-        var value = MessageValues.StripTrailingPhrases(MessageValues.Clean(body[start..end]), _factTail);
-        if (value.Length == 0 || value.Length > MaxFactLength || MessageValues.IsPronoun(value)) return false;
-        if (MessageValues.StartsWithQuestionWord(value)) return false;
-        if (!lead.Groups["that"].Success && IsReference(value)) return false;
-
-        found.Add(new Statement(StatementKind.Fact, 0, end) { Value = value });
-        return true;
-    }
-
-    /// <summary>"remember my name" points at something instead of stating it.</summary>
-    private static bool IsReference(string value)
-    {
-        var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length <= 2 && words[0].Equals("my", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static bool TryFavorite(string body, List<Statement> found)
-    {
-        var lead = MessagePatterns.FavoriteLead().Match(body);
-        if (!lead.Success) return false;
-
-        var topic = MessageValues.Topic(lead.Groups["topic"].Value);
-        return topic.Length > 0 && TryValue(body, lead.Length, StatementKind.Favorite, _likeTail, found, topic);
-    }
-
-    private static bool TryFavoriteReversed(string body, List<Statement> found)
-    {
-        var match = MessagePatterns.FavoriteReversed().Match(body);
-        if (!match.Success) return false;
-
-        var value = MessageValues.Clean(match.Groups["value"].Value);
-        var topic = MessageValues.Topic(match.Groups["topic"].Value);
-        if (value.Length == 0 || topic.Length == 0 || MessageValues.IsPronoun(value)) return false;
-        if (MessageValues.StartsWithQuestionWord(value)) return false;
-
-        found.Add(new Statement(StatementKind.Favorite, 0, MessageValues.TrimEnd(body, 0, body.Length))
-        {
-            Value = value,
-            Topic = topic,
-        });
-        return true;
-    }
-
-    private static bool TryLocation(string body, List<Statement> found)
-    {
-        var lead = MessagePatterns.LocationLead().Match(body);
-        return lead.Success && TryValue(body, lead.Length, StatementKind.Location, _locationTail, found);
-    }
-
-    private static bool TryLike(string body, List<Statement> found)
-    {
-        var lead = MessagePatterns.LikeLead().Match(body);
-        return lead.Success && TryValue(body, lead.Length, StatementKind.Like, _likeTail, found);
-    }
-
-    /// <summary>Reads a location, like or favorite value that starts at <paramref name="from"/>.</summary>
-    private static bool TryValue(
-        string body, int from, StatementKind kind, string[] tail, List<Statement> found, string topic = "")
-    {
-        var start = MessageValues.SkipLeading(body, from);
-        var end = ValueEnd(body, start, kind);
-        if (end <= start || MessageValues.IsQuestionAfter(body, end)) return false;
-
-        var value = MessageValues.StripTrailingPhrases(MessageValues.Clean(body[start..end]), tail);
-        if (value.Length == 0 || value.Length > MaxValueLength) return false;
-        if (MessageValues.IsPronoun(value) || MessageValues.StartsWithQuestionWord(value)) return false;
-
-        found.Add(new Statement(kind, 0, end) { Value = value, Topic = topic });
-        return true;
-    }
-
-    private static int ValueEnd(string body, int start, StatementKind kind)
-    {
-        var end = body.Length;
-        var stop = MessagePatterns.ValueStop().Match(body, start);
-        if (stop.Success) end = stop.Index;
-        if (kind != StatementKind.Location) return MessageValues.TrimEnd(body, start, end);
-
-        var locationStop = MessagePatterns.LocationStop().Match(body, start);
-        if (locationStop.Success && locationStop.Index < end) end = locationStop.Index;
-        end = MessageValues.TrimEnd(body, start, end);
-        var comma = body.IndexOf(',', start, end - start);
-        if (comma >= 0 && !MessagePatterns.PlaceContinuation().IsMatch(body[comma..end]))
-            end = MessageValues.TrimEnd(body, start, comma);
-        return end;
+        var start = dot;
+        while (start > 0 && char.IsLetter(text[start - 1])) start--;
+        var word = text[start..dot];
+        return (word.Length == 1 && char.IsUpper(word[0])) || _abbreviations.Contains(word);
     }
 }

@@ -97,6 +97,17 @@ internal static class MessageValues
         return value;
     }
 
+    /// <summary>
+    /// <paramref name="value"/> without trailing words that hold no letter or digit (an emoji, a flag, ":)"), as long
+    /// as something is left: "London 🇬🇧" is "London", but "🍕" stays "🍕".
+    /// </summary>
+    public static string StripTrailingSymbols(string value)
+    {
+        var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 1 && !words[^1].Any(char.IsLetterOrDigit)) words.RemoveAt(words.Count - 1);
+        return words.Count == 0 ? value : Clean(string.Join(' ', words));
+    }
+
     /// <summary>Whether <paramref name="value"/> only points at something ("it", "that", "you") instead of naming it.</summary>
     public static bool IsPronoun(string value) => _pronouns.Contains(value);
 
@@ -133,6 +144,11 @@ internal static class MessageValues
 
         return string.Join(' ', words);
     }
+
+    /// <summary>Whether a topic is spelled the British way ("colour", "flavours").</summary>
+    public static bool IsBritishSpelling(string topic) =>
+        Topic(topic).Split(' ').Any(word => word.Length > 4 && (word.EndsWith("our", StringComparison.Ordinal)
+            || word.EndsWith("ours", StringComparison.Ordinal)));
 
     private static bool IsQuote(char c) => c is '"' or '“' or '”' or '\'' or '‘' or '’' or '«' or '»';
 }

@@ -23,13 +23,19 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
                 : [Remember(statement)];
             foreach (var change in produced)
             {
+                var next = change.IsForget ? known.Without(change.Key) : known.With(change.Key, change.Value!);
+                if (next == known && changes.Any(earlier => SameChange(earlier, change))) continue;
                 changes.Add(change);
-                known = change.IsForget ? known.Without(change.Key) : known.With(change.Key, change.Value!);
+                known = next;
             }
         }
 
         return changes;
     }
+
+    /// <summary>"I like tea, I like tea": a repeat that changes nothing is recorded once.</summary>
+    private static bool SameChange(ContextChange earlier, ContextChange change) =>
+        earlier.Key == change.Key && string.Equals(earlier.Value, change.Value, StringComparison.OrdinalIgnoreCase);
 
     private static ContextChange Remember(Statement statement) => statement.Kind switch
     {

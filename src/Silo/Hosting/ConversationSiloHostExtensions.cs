@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Conversations.Grains.Hosting;
+using Orleans.Conversations.ServiceDefaults;
 using Orleans.Dashboard;
 
 namespace Orleans.Conversations.Silo.Hosting;
@@ -19,6 +20,7 @@ public static class ConversationSiloHostExtensions
         var hostOptions = builder.Configuration.GetSection(SiloHostOptions.Section).Get<SiloHostOptions>() ?? new SiloHostOptions();
         Validate(hostOptions);
 
+        builder.AddServiceDefaults("conversations-silo");
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.UseOrleans(silo =>
         {
@@ -35,6 +37,7 @@ public static class ConversationSiloHostExtensions
             silo.AddConversationStorage(connectionString);
             silo.AddConversationGrains();
             silo.AddDashboard();
+            silo.AddActivityPropagation();
         });
         return builder;
     }
