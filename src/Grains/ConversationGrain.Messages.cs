@@ -71,7 +71,10 @@ public sealed partial class ConversationGrain
     private async Task<MessageReply> ReplyToKnownMessageAsync(MessageRecord known)
     {
         if (UnconfirmedEvents.Any())
+        {
             await ConfirmWithinTimeoutAsync();
+            known = State.FindMessage(known.MessageId) ?? known;
+        }
 
         if (known.ReplyVersion is { } replyVersion)
         {

@@ -7,14 +7,17 @@ using Orleans.Conversations.Grains.Events;
 using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Conversations.Grains.State;
 using Orleans.EventSourcing;
+using Orleans.Placement;
 using Orleans.Providers;
 
 namespace Orleans.Conversations.Grains;
 
 /// <summary>
 /// A conversation session: a journaled grain whose events go to the PostgreSQL event store. A turn (the user message,
-/// what it taught and the reply) is raised together and confirmed as one append.
+/// what it taught and the reply) is raised together and confirmed as one append. Sessions are placed at random, so
+/// they spread evenly over the silos that exist when they activate.
 /// </summary>
+[RandomPlacement]
 [LogConsistencyProvider(ProviderName = ConversationGrainConstants.EventStoreName)]
 public sealed partial class ConversationGrain(
     IMessageUnderstanding understanding,

@@ -22,6 +22,7 @@ public static class ConversationSiloHostExtensions
 
         builder.AddServiceDefaults("conversations-silo");
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Membership"));
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Orleans.Conversations.EventStore.Tests.Infrastructure;
+namespace Orleans.Conversations.Tests;
 
 /// <summary>
 /// A loopback TCP proxy in front of PostgreSQL that a test can cut, as if the database went away: open connections
