@@ -1,0 +1,52 @@
+using Orleans.Conversations.Grains.Interfaces;
+using Orleans.TestingHost;
+
+namespace Orleans.Conversations.Failover.Tests;
+
+public sealed class DuplicateActivationTests
+{
+    [Fact]
+    public async Task two_clusters_writing_one_session_keep_a_single_history_with_every_message_once()
+    {
+        // Two clusters that do not know each other share the database: each activates the same session, which is
+        // the worst case of a duplicate activation. The (stream, version) check must keep one history.
+        var first = await ThreeSiloCluster.StartAsync(silos: 1, postgresMembership: false);
+        var second = await ThreeSiloCluster.StartAsync(silos: 1, postgresMembership: false);
+        try
+        {
+            var id = Guid.NewGuid();
+            var a = first.GrainFactory.GetGrain<IConversationGrain>(id);
+            var b = second.GrainFactory.GetGrain<IConversationGrain>(id);
+            await a.Start("shared");
+            Assert.NotNull(await b.GetSession());
+
+            var acknowledged = new List<string>();
+            for (var i = 0; i < 6; i++)
+            {
+                var writer = i % 2 == 0 ? a : b;
+                await writer.SendMessage(new UserMessage($"I like item {i}", $"m{i}"));
+                acknowledged.Add($"m{i}");
+            }
+
+            await Task.WhenAll(
+                Enumerable.Range(6, 10).Select(i => (i % 2 == 0 ? a : b).SendMessage(new UserMessage($"I like item {i}", $"m{i}"))));
+            acknowledged.AddRange(Enumerable.Range(6, 10).Select(i => $"m{i}"));
+
+            await StreamInvariants.AssertAsync(id, acknowledged);
+            var latest = await a.SendMessage(new UserMessage("what do I like?", "final"));
+            Assert.Equal(await TestDatabase.ScalarAsync<int>(
+                "SELECT max(version) FROM eventstore.events WHERE stream_id = $1", TestDatabase.StreamOf(id)), latest.Version);
+            var view = (await a.GetSession())!;
+            Assert.Equal(17, view.MessageCount);
+            Assert.Equal(16, view.Context.Likes.Count);
+        }
+        finally
+        {
+            foreach (var cluster in (TestCluster[])[first, second])
+            {
+                await cluster.StopAllSilosAsync();
+                await cluster.DisposeAsync();
+            }
+        }
+    }
+}
