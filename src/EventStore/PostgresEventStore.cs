@@ -13,6 +13,7 @@ namespace Orleans.Conversations.EventStore;
 public sealed class PostgresEventStore : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly BatchingEventStreamAppender? _batching;
 
     internal PostgresEventStore(
         string name,
@@ -24,7 +25,10 @@ public sealed class PostgresEventStore : IAsyncDisposable
         Options = options;
         _dataSource = new NpgsqlDataSourceBuilder(options.ConnectionString).UseLoggerFactory(loggerFactory).Build();
         Streams = new EventStreamStore(_dataSource);
-        Appender = decorateAppender?.Invoke(Streams) ?? Streams;
+        if (options.MaxAppendBatchSize > 1)
+            _batching = new BatchingEventStreamAppender(_dataSource, options.MaxAppendBatchSize, options.ConcurrentAppendBatches);
+        IEventStreamAppender appender = _batching is null ? Streams : _batching;
+        Appender = decorateAppender?.Invoke(appender) ?? appender;
         Serializer = new EventSerializer(options);
     }
 
@@ -98,5 +102,10 @@ public sealed class PostgresEventStore : IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_batching is not null)
+            await _batching.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
 }

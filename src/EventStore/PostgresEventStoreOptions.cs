@@ -16,6 +16,15 @@ public sealed class PostgresEventStoreOptions
     /// <summary>The longest wait between two attempts while the database is unreachable.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The most appends (of different streams) written together in one round trip and transaction; 1 writes each
+    /// append on its own.
+    /// </summary>
+    public int MaxAppendBatchSize { get; set; } = 256;
+
+    /// <summary>How many such batches may be in flight at once.</summary>
+    public int ConcurrentAppendBatches { get; set; } = 2;
+
     /// <summary>The stable name stored with each event, per event type. Every event type must be mapped.</summary>
     public EventTypeMap EventTypes { get; } = new();
 

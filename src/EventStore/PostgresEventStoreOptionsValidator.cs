@@ -30,6 +30,10 @@ internal sealed class PostgresEventStoreOptionsValidator : IValidateOptions<Post
             failures.Add($"Event store '{name}': SnapshotInterval must be 0 (off) or positive, not {options.SnapshotInterval}.");
         if (options.MaxRetryDelay <= TimeSpan.Zero)
             failures.Add($"Event store '{name}': MaxRetryDelay must be positive, not {options.MaxRetryDelay}.");
+        if (options.MaxAppendBatchSize < 1)
+            failures.Add($"Event store '{name}': MaxAppendBatchSize must be 1 or more, not {options.MaxAppendBatchSize}.");
+        if (options.ConcurrentAppendBatches < 1)
+            failures.Add($"Event store '{name}': ConcurrentAppendBatches must be 1 or more, not {options.ConcurrentAppendBatches}.");
         if (options.EventTypes.Count == 0)
             failures.Add($"Event store '{name}': EventTypes maps no event type; map each event with EventTypes.Add<T>(name).");
 
