@@ -16,16 +16,16 @@ public sealed partial class ConversationGrain
         var messageId = message.MessageId ?? Guid.NewGuid().ToString();
         RequestContext.Set(EventMetadataKeys.CausationId, messageId);
 
-        if (TentativeState.FindMessage(messageId) is { } known)
+        var state = LatestState;
+        if (state.FindMessage(messageId) is { } known)
             return await ReplyToKnownMessageAsync(known);
 
         var now = clock.GetUtcNow();
         var events = new List<SessionEvent>();
-        if (!TentativeState.Started)
+        if (!state.Started)
             events.Add(new SessionStarted(null, _options.RecentTurns) { At = now });
         events.Add(new UserMessageReceived(message.Text, messageId) { At = now });
 
-        var state = TentativeState;
         var changes = understanding.Understand(message.Text, state.Context);
         var context = state.Context;
         foreach (var change in changes)

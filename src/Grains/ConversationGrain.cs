@@ -34,10 +34,16 @@ public sealed partial class ConversationGrain(
 
     private string StreamId => PostgresEventStore.StreamIdOf(this.GetGrainId());
 
+    /// <summary>
+    /// The state including events raised but not yet confirmed (after a confirmation timed out). Reading
+    /// <c>TentativeState</c> copies the whole state, so it is only read when there is something unconfirmed.
+    /// </summary>
+    private ConversationState LatestState => UnconfirmedEvents.Any() ? TentativeState : State;
+
     /// <inheritdoc/>
     public async Task<int> Start(string? userId)
     {
-        if (!TentativeState.Started)
+        if (!LatestState.Started)
         {
             RaiseEvent(new SessionStarted(userId, _options.RecentTurns) { At = clock.GetUtcNow() });
             await ConfirmWithinTimeoutAsync();
