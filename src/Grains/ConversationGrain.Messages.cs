@@ -78,11 +78,11 @@ public sealed partial class ConversationGrain
 
         if (known.ReplyVersion is { } replyVersion)
         {
-            var replied = (AssistantReplied)(await RetrieveConfirmedEvents(replyVersion - 1, replyVersion))[0];
+            var replied = (AssistantReplied)(await ReadStoreAsync(() => RetrieveConfirmedEvents(replyVersion - 1, replyVersion)))[0];
             return new MessageReply(SessionId, known.MessageId, replied.Text, replyVersion);
         }
 
-        var stored = (UserMessageReceived)(await RetrieveConfirmedEvents(known.MessageVersion - 1, known.MessageVersion))[0];
+        var stored = (UserMessageReceived)(await ReadStoreAsync(() => RetrieveConfirmedEvents(known.MessageVersion - 1, known.MessageVersion)))[0];
         var state = State;
         var laterMessages = state.RecentMessages.Count - state.RecentMessages.IndexOf(known);
         var previousCount = state.MessageCount - laterMessages;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -63,7 +64,7 @@ public sealed partial class ConversationGrain(
 
         var from = Math.Max(1, fromVersion);
         var take = Math.Clamp(limit, 1, 1000);
-        var stored = await eventStore.Streams.ReadEventsAsync(StreamId, from - 1, Version, take);
+        var stored = await ReadStoreAsync(() => eventStore.Streams.ReadEventsAsync(StreamId, from - 1, Version, take));
         var events = stored.Select(e => new StoredSessionEvent(e.Version, e.EventType, e.RecordedAt, e.Data)).ToList();
         var last = events.Count > 0 ? events[^1].Version : from - 1;
         return new EventPage(SessionId, events, last < Version ? last + 1 : null);
@@ -77,7 +78,7 @@ public sealed partial class ConversationGrain(
         if (version == Version)
             return ToView(State);
 
-        var state = await eventStore.ReplayAsync<ConversationState, SessionEvent>(StreamId, version, (s, e) => s.Apply(e));
+        var state = await ReadStoreAsync(() => eventStore.ReplayAsync<ConversationState, SessionEvent>(StreamId, version, (s, e) => s.Apply(e)));
         return ToView(state);
     }
 
@@ -99,6 +100,20 @@ public sealed partial class ConversationGrain(
         Context = state.Context,
         RecentTurns = [.. state.RecentTurns],
     };
+
+    /// <summary>Reads from the event store, turning its failures into the unavailability callers know how to report.</summary>
+    private async Task<T> ReadStoreAsync<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (Exception exception) when (exception is DbException or TimeoutException or IOException or System.Net.Sockets.SocketException)
+        {
+            logger.LogWarning("Session {SessionId}: the event store cannot be read: {Error}", SessionId, exception.Message);
+            throw new SessionUnavailableException($"The event store cannot be read right now ({exception.Message}).");
+        }
+    }
 
     /// <summary>Waits for the raised events to be stored, but never longer than the configured timeout.</summary>
     private async Task ConfirmWithinTimeoutAsync()

@@ -42,6 +42,12 @@ public sealed class ProcessFaultTests(ProcessClusterFixture service) : IClassFix
         await Task.Delay(TimeSpan.FromSeconds(2));
         using (var ready = await service.Gateways[0].GetAsync("/health/ready"))
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        using (var events = await service.Gateways[1].GetAsync($"/api/sessions/{sessions[0]}/events"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, events.StatusCode);
+            Assert.NotNull(events.Headers.RetryAfter);
+        }
+
         await Task.Delay(TimeSpan.FromSeconds(3));
         service.Database.Restore();
         await Task.Delay(TimeSpan.FromSeconds(6));
