@@ -47,5 +47,5 @@ internal static class GrainCallErrors
         OrleansException;
 
     private static int RetryAfter(HttpContext context) =>
-        context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.RetryAfterSeconds;
+        context.RequestServices.GetRequiredService<IOptions<HttpGatewayOptions>>().Value.RetryAfterSeconds;
 }

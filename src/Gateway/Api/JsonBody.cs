@@ -26,7 +26,7 @@ internal sealed class JsonBody
 
         if (!request.HasJsonContentType())
             return (null, ApiProblems.UnsupportedMediaType(request.ContentType));
-        if (request.ContentLength > Hosting.GatewayOptions.MaxBodyBytes)
+        if (request.ContentLength > Hosting.HttpGatewayOptions.MaxBodyBytes)
             return (null, TooLarge());
 
         try
@@ -59,7 +59,7 @@ internal sealed class JsonBody
     }
 
     private static ProblemHttpResult TooLarge() =>
-        ApiProblems.TooLarge($"The request body is larger than {Hosting.GatewayOptions.MaxBodyBytes / 1024} KiB.", "body");
+        ApiProblems.TooLarge($"The request body is larger than {Hosting.HttpGatewayOptions.MaxBodyBytes / 1024} KiB.", "body");
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

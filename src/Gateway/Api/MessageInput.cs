@@ -11,7 +11,7 @@ internal static class MessageInput
 
     /// <summary>The message in the body's <paramref name="textField"/> and optional <paramref name="messageIdField"/>.</summary>
     public static async Task<(UserMessage? Message, ProblemHttpResult? Problem)> ReadAsync(
-        HttpRequest request, GatewayOptions options, string textField, string? messageIdField)
+        HttpRequest request, HttpGatewayOptions options, string textField, string? messageIdField)
     {
         var (body, problem) = await JsonBody.ReadAsync(request, required: true);
         if (problem is not null)
@@ -21,7 +21,7 @@ internal static class MessageInput
 
     /// <summary>The message in an already parsed body.</summary>
     public static (UserMessage? Message, ProblemHttpResult? Problem) Read(
-        JsonBody body, GatewayOptions options, string textField, string? messageIdField)
+        JsonBody body, HttpGatewayOptions options, string textField, string? messageIdField)
     {
         var (text, problem) = body.GetString(textField);
         if (problem is not null)

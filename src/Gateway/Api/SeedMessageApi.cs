@@ -18,7 +18,7 @@ public static class SeedMessageApi
     }
 
     private static async Task<Results<Ok<SeedMessageResponse>, ProblemHttpResult>> SendMessage(
-        HttpContext context, IClusterClient cluster, IOptions<GatewayOptions> options)
+        HttpContext context, IClusterClient cluster, IOptions<HttpGatewayOptions> options)
     {
         var (body, problem) = await JsonBody.ReadAsync(context.Request, required: true);
         if (problem is not null)

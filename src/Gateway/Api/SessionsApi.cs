@@ -44,7 +44,7 @@ public static class SessionsApi
     }
 
     private static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> SendMessage(
-        string id, HttpContext context, IClusterClient cluster, IOptions<GatewayOptions> options)
+        string id, HttpContext context, IClusterClient cluster, IOptions<HttpGatewayOptions> options)
     {
         if (!SessionIds.TryParse(id, out var sessionId, out var problem))
             return problem;

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Conversations.Gateway.Api;
@@ -26,11 +25,11 @@ public static class GatewayHostExtensions
 
         builder.AddServiceDefaults("conversations-gateway");
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
-            builder.WebHost.UseUrls(GatewayOptions.DefaultUrl);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = GatewayOptions.MaxBodyBytes);
+            builder.WebHost.UseUrls(HttpGatewayOptions.DefaultUrl);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = HttpGatewayOptions.MaxBodyBytes);
 
-        var options = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
-        builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(HttpGatewayOptions.Section).Get<HttpGatewayOptions>() ?? new HttpGatewayOptions();
+        builder.Services.AddOptions<HttpGatewayOptions>().BindConfiguration(HttpGatewayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         builder.UseOrleansClient(client =>
         {
@@ -57,7 +56,6 @@ public static class GatewayHostExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
             .AddCheck<EventStoreHealthCheck>("eventstore", tags: ["ready"]);
-        builder.Services.Configure<KestrelServerOptions>(o => o.AllowSynchronousIO = false);
         return builder;
     }
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Orleans.Conversations.Gateway.Hosting;
 
 /// <summary>Settings of the HTTP gateway (configuration section <c>Gateway</c>).</summary>
-public sealed class GatewayOptions
+public sealed class HttpGatewayOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Gateway";
