@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,18 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
+        // The quietest useful levels, as the lowest-priority source: appsettings, the environment
+        // (Logging__LogLevel__Npgsql=Information) and the command line still override them.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:Npgsql"] = "Warning",
+                ["Logging:LogLevel:Polly"] = "Warning",
+            },
+        });
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;
