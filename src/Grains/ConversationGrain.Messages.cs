@@ -84,7 +84,7 @@ public sealed partial class ConversationGrain
 
         var stored = (UserMessageReceived)(await ReadStoreAsync(() => RetrieveConfirmedEvents(known.MessageVersion - 1, known.MessageVersion)))[0];
         var state = State;
-        var laterMessages = state.RecentMessages.Count - state.RecentMessages.IndexOf(known);
+        var laterMessages = state.RecentMessages.Count - state.RecentMessages.FindLastIndex(m => m.MessageId == known.MessageId);
         var previousCount = state.MessageCount - laterMessages;
         var request = new ReplyRequest(
             stored.Text,

@@ -12,6 +12,7 @@ namespace Orleans.Conversations.EventStore.Storage;
 public sealed class BatchingEventStreamAppender : IEventStreamAppender, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly EventStreamStore _single;
     private readonly int _maxBatchSize;
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Task[] _writers;
@@ -23,6 +24,7 @@ public sealed class BatchingEventStreamAppender : IEventStreamAppender, IAsyncDi
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrentBatches, 1);
         _dataSource = dataSource;
+        _single = new EventStreamStore(dataSource);
         _maxBatchSize = maxBatchSize;
         _writers = [.. Enumerable.Range(0, concurrentBatches).Select(_ => Task.Run(WriteBatchesAsync))];
     }
@@ -68,6 +70,10 @@ public sealed class BatchingEventStreamAppender : IEventStreamAppender, IAsyncDi
 
     private async Task<bool[]> WriteAsync(List<PendingAppend> batch)
     {
+        // Nothing else was waiting: the plain single-stream insert is the cheaper statement for a lone append.
+        if (batch.Count == 1)
+            return [await _single.AppendAsync(batch[0].Request, CancellationToken.None)];
+
         var streams = new string[batch.Count];
         var expected = new int[batch.Count];
         var batchIds = new Guid[batch.Count];

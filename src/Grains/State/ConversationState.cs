@@ -50,8 +50,11 @@ public sealed class ConversationState
     [Id(10)] public List<MessageRecord> RecentMessages { get; set; } = [];
 
     /// <summary>The record of a recent message, if it is one.</summary>
-    public MessageRecord? FindMessage(string messageId) =>
-        RecentMessages.FindLast(m => string.Equals(m.MessageId, messageId, StringComparison.Ordinal));
+    public MessageRecord? FindMessage(string messageId)
+    {
+        var index = IndexOfMessage(messageId);
+        return index < 0 ? null : RecentMessages[index];
+    }
 
     /// <summary>Applies one event of any type; the only way the state changes.</summary>
     public void Apply(SessionEvent @event)
@@ -82,7 +85,7 @@ public sealed class ConversationState
         MessageCount++;
         FirstUserMessage ??= message.Text;
         AddTurn(new ConversationTurn(TurnRoles.User, message.Text, message.At));
-        RecentMessages.Add(new MessageRecord { MessageId = message.MessageId, MessageVersion = Version });
+        RecentMessages.Add(new MessageRecord(message.MessageId, Version));
         if (RecentMessages.Count > IdempotencyWindow)
             RecentMessages.RemoveAt(0);
     }
@@ -90,13 +93,17 @@ public sealed class ConversationState
     private void Apply(AssistantReplied reply)
     {
         AddTurn(new ConversationTurn(TurnRoles.Assistant, reply.Text, reply.At));
-        if (FindMessage(reply.InReplyTo) is { } answered)
-            answered.ReplyVersion = Version;
+        var index = IndexOfMessage(reply.InReplyTo);
+        if (index >= 0)
+            RecentMessages[index] = RecentMessages[index] with { ReplyVersion = Version };
     }
 
     private void Apply(ContextUpdated updated) => Context = Context.With(updated.Key, updated.Value);
 
     private void Apply(ContextForgotten forgotten) => Context = Context.Without(forgotten.Key);
+
+    private int IndexOfMessage(string messageId) =>
+        RecentMessages.FindLastIndex(m => string.Equals(m.MessageId, messageId, StringComparison.Ordinal));
 
     private void AddTurn(ConversationTurn turn)
     {

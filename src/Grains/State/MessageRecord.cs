@@ -2,17 +2,13 @@ namespace Orleans.Conversations.Grains.State;
 
 /// <summary>
 /// What idempotency needs to know of a recent user message: where its text and its reply are in the log. The texts
-/// themselves stay in the log, so the record is small.
+/// themselves stay in the log, and the record is a value kept inline in its list, so it costs little memory.
 /// </summary>
-[GenerateSerializer]
-public sealed class MessageRecord
-{
-    /// <summary>The client's (or the generated) message id.</summary>
-    [Id(0)] public required string MessageId { get; init; }
-
-    /// <summary>The version of the <c>UserMessageReceived</c> event.</summary>
-    [Id(1)] public required int MessageVersion { get; init; }
-
-    /// <summary>The version of the <c>AssistantReplied</c> event, or null while the message has no reply.</summary>
-    [Id(2)] public int? ReplyVersion { get; set; }
-}
+/// <param name="MessageId">The client's (or the generated) message id.</param>
+/// <param name="MessageVersion">The version of the <c>UserMessageReceived</c> event.</param>
+/// <param name="ReplyVersion">The version of the <c>AssistantReplied</c> event, or null while the message has no reply.</param>
+[GenerateSerializer, Immutable]
+public readonly record struct MessageRecord(
+    [property: Id(0)] string MessageId,
+    [property: Id(1)] int MessageVersion,
+    [property: Id(2)] int? ReplyVersion = null);

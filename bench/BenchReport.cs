@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Orleans.Conversations.Bench.Scenarios;
+
+namespace Orleans.Conversations.Bench;
+
+/// <summary>Everything one run measured, written as <c>docs/benchmarks.md</c> and <c>docs/benchmarks.json</c>.</summary>
+public sealed record BenchReport(
+    string Command,
+    string Mode,
+    DateTimeOffset At,
+    int Cores,
+    List<AppendResult> AppendPath,
+    List<EndToEndResult> EndToEnd,
+    List<ColdActivationResult> ColdActivation,
+    MemoryResult Memory)
+{
+    public async Task WriteAsync(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "benchmarks.json"),
+            JsonSerializer.Serialize(this, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+        await File.WriteAllTextAsync(Path.Combine(directory, "benchmarks.md"), ToMarkdown());
+    }
+
+    private string ToMarkdown()
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# Benchmarks").AppendLine();
+        md.AppendLine(Invariant($"Produced by `{Command}` ({Mode} mode) on {At:yyyy-MM-dd HH:mm} UTC, {Cores} cores, PostgreSQL with default settings (fsync on). "))
+          .AppendLine("Every system below was measured in the same run on the same machine; the load generator runs on it too.").AppendLine();
+
+        md.AppendLine("## Targets").AppendLine().AppendLine("| target | measured | met |").AppendLine("|---|---|---|");
+        foreach (var (target, measured, met) in Targets())
+            md.AppendLine(Invariant($"| {target} | {measured} | {(met ? "yes" : "**no**")} |"));
+
+        md.AppendLine().AppendLine("## 1. Append path, no HTTP (2 events per append, one stream, sequential)").AppendLine()
+          .AppendLine("| history | system | events/s | mean ms | p50 ms | p99 ms | vs ours |").AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var row in AppendPath)
+        {
+            var ours = AppendPath.Single(r => r.System == "ours" && r.History == row.History);
+            md.AppendLine(Invariant($"| {row.History:N0} | {row.System} | {row.EventsPerSecond:N0} | {row.Latency.MeanMs:0.00} | {row.Latency.P50Ms:0.00} | {row.Latency.P99Ms:0.00} | {row.Latency.MeanMs / ours.Latency.MeanMs:0.00}x the time |"));
+        }
+
+        md.AppendLine().AppendLine("## 2. End to end over HTTP (POST a message, get the reply)").AppendLine()
+          .AppendLine("| clients | system | messages/s | p50 ms | p95 ms | p99 ms | ours ÷ this |").AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var row in EndToEnd.OrderBy(r => r.Concurrency))
+        {
+            var ours = EndToEnd.Single(r => r.System == "ours" && r.Concurrency == row.Concurrency);
+            md.AppendLine(Invariant($"| {row.Concurrency} | {row.System} | {row.Latency.PerSecond:N0} | {row.Latency.P50Ms:0.0} | {row.Latency.P95Ms:0.0} | {row.Latency.P99Ms:0.0} | {ours.Latency.PerSecond / row.Latency.PerSecond:0.00}x |"));
+        }
+
+        md.AppendLine().AppendLine("## 3. Cold activation (time to the first reply of an inactive session, median of 3)").AppendLine()
+          .AppendLine("| events | with snapshots ms | without ms |").AppendLine("|---|---|---|");
+        foreach (var size in ColdActivation.Select(r => r.Events).Distinct())
+        {
+            var on = ColdActivation.Single(r => r.Events == size && r.Snapshots).FirstReplyMs;
+            var off = ColdActivation.Single(r => r.Events == size && !r.Snapshots).FirstReplyMs;
+            md.AppendLine(Invariant($"| {size:N0} | {on:0.0} | {off:0.0} |"));
+        }
+
+        md.AppendLine().AppendLine("## 4. Memory").AppendLine()
+          .AppendLine(Invariant($"{Memory.Sessions:N0} sessions of 10 turns active in one silo: {Memory.ManagedBytesPerSession:N0} managed bytes each "))
+          .AppendLine(Invariant($"({Memory.WorkingSetBytesPerSession:N0} bytes of working set), of which about {Memory.WindowBytes:N0} are the recent-turn window itself, "))
+          .AppendLine(Invariant($"leaving {Memory.BeyondWindowBytes:N0} bytes beyond it (the grain activation, its journal and the idempotency records)."));
+        return md.ToString();
+    }
+
+    private IEnumerable<(string Target, string Measured, bool Met)> Targets()
+    {
+        var ours64 = EndToEnd.Single(r => r.System == "ours" && r.Concurrency == 64).Latency;
+        var raw64 = EndToEnd.Single(r => r.System == "raw insert" && r.Concurrency == 64).Latency;
+        yield return ("end-to-end messages/s at 64 clients ≥ 1.0x the raw insert rate",
+            Invariant($"{ours64.PerSecond:N0} vs {raw64.PerSecond:N0}: {ours64.PerSecond / raw64.PerSecond:0.00}x"), ours64.PerSecond >= raw64.PerSecond);
+        yield return ("p99 at 64 clients ≤ 25 ms", Invariant($"{ours64.P99Ms:0.0} ms"), ours64.P99Ms <= 25);
+        var at10 = AppendPath.Single(r => r.System == "ours" && r.History == 10).Latency.MeanMs;
+        var at10k = AppendPath.Single(r => r.System == "ours" && r.History == 10000).Latency.MeanMs;
+        yield return ("append at history 10,000 within 1.2x of history 10", Invariant($"{at10k:0.00} vs {at10:0.00} ms: {at10k / at10:0.00}x"), at10k <= 1.2 * at10);
+        var ours1k = AppendPath.Single(r => r.System == "ours" && r.History == 1000).Latency.MeanMs;
+        var stock1k = AppendPath.Single(r => r.System == "LogStorage" && r.History == 1000).Latency.MeanMs;
+        yield return ("LogStorage ≥ 10x slower than ours at 1,000", Invariant($"{stock1k / ours1k:0.0}x"), stock1k >= 10 * ours1k);
+        var cold = ColdActivation.Single(r => r.Events == 100_000 && r.Snapshots).FirstReplyMs;
+        yield return ("cold activation of 100,000 events ≤ 50 ms with snapshots", Invariant($"{cold:0.0} ms"), cold <= 50);
+        yield return ("≤ 4 KiB per idle active session beyond its window", Invariant($"{Memory.BeyondWindowBytes:N0} B"), Memory.BeyondWindowBytes <= 4096);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Orleans.Conversations.Bench.Infrastructure;
+
+namespace Orleans.Conversations.Bench.Scenarios;
+
+/// <summary>
+/// Scenario 2: messages per second and latency over HTTP on loopback at rising concurrency, against the seed's design
+/// and against the raw insert rate at the same concurrency.
+/// </summary>
+public static class EndToEndScenario
+{
+    private static readonly byte[] Body = Encoding.UTF8.GetBytes("""{"text":"Tell me about the weather"}""");
+
+    public static async Task<List<EndToEndResult>> RunAsync(BenchDatabase database, string root, BenchSettings settings)
+    {
+        var sessions = Enumerable.Range(0, settings.Sessions).Select(_ => Guid.NewGuid().ToString()).ToArray();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+
+        var results = new List<EndToEndResult>();
+        using (var service = await ServiceProcesses.StartAsync(root, database.ConnectionString))
+        {
+            await WarmAsync(http, service.Gateway, sessions);
+            foreach (var concurrency in settings.Concurrencies)
+            {
+                var cpuBefore = service.CpuTime;
+                var summary = await ClosedLoopLoad.RunAsync(concurrency, settings.WarmUp, settings.Duration,
+                    (worker, i) => PostAsync(http, service.Gateway, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)]));
+                results.Add(new("ours", concurrency, summary, (service.CpuTime - cpuBefore).TotalSeconds));
+                Console.WriteLine($"  ours, {concurrency} clients: {summary.PerSecond:0} msg/s, p99 {summary.P99Ms:0.0} ms");
+            }
+        }
+
+        await using (var seed = await SeedDesignServer.StartAsync(database.DataSource))
+        {
+            await WarmAsync(http, seed.Address, sessions);
+            foreach (var concurrency in settings.Concurrencies)
+            {
+                var summary = await ClosedLoopLoad.RunAsync(concurrency, settings.WarmUp, settings.Duration,
+                    (worker, i) => PostAsync(http, seed.Address, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)]));
+                results.Add(new("seed design", concurrency, summary, null));
+                Console.WriteLine($"  seed design, {concurrency} clients: {summary.PerSecond:0} msg/s, p99 {summary.P99Ms:0.0} ms");
+            }
+        }
+
+        foreach (var concurrency in settings.Concurrencies)
+        {
+            var summary = await ClosedLoopLoad.RunAsync(concurrency, settings.WarmUp, settings.Duration,
+                (worker, i) => RawInsert.InsertTwoRowsAsync(database.DataSource, $"raw-{worker}-{Guid.NewGuid():N}", 0));
+            results.Add(new("raw insert", concurrency, summary, null));
+            Console.WriteLine($"  raw insert, {concurrency} clients: {summary.PerSecond:0} msg/s, p99 {summary.P99Ms:0.0} ms");
+        }
+
+        return results;
+    }
+
+    /// <summary>One message to every session first, so every system is measured on conversations under way.</summary>
+    private static Task WarmAsync(HttpClient http, Uri server, string[] sessions)
+    {
+        var next = -1;
+        return Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < sessions.Length; i = Interlocked.Increment(ref next))
+                await PostAsync(http, server, sessions[i]);
+        })));
+    }
+
+    private static async Task PostAsync(HttpClient http, Uri server, string sessionId)
+    {
+        using var content = new ByteArrayContent(Body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await http.PostAsync(new Uri(server, $"/api/sessions/{sessionId}/messages"), content);
+        response.EnsureSuccessStatusCode();
+    }
+}
+
+/// <summary>One system at one concurrency; <see cref="ServiceCpuSeconds"/> is the service processes' CPU time, where measured.</summary>
+public sealed record EndToEndResult(string System, int Concurrency, LatencySummary Latency, double? ServiceCpuSeconds);
