@@ -30,7 +30,7 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
     /// <summary>Starts the confirmed view from the newest snapshot, if there is a usable one; returns its version.</summary>
     private async Task<int> LoadSnapshotAsync()
     {
-        if (_store.Options.SnapshotInterval == 0 || await _store.Streams.ReadSnapshotAsync(_streamId) is not { } snapshot)
+        if (_store.Options.SnapshotInterval == 0 || await _store.Streams.ReadSnapshotAsync(StreamId) is not { } snapshot)
             return 0;
 
         try
@@ -45,7 +45,7 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
         catch (Exception exception)
         {
             _logger.LogWarning(exception, "Snapshot {Version} of stream {StreamId} cannot be read as {StateType}; replaying all events instead",
-                snapshot.Version, _streamId, typeof(TView).Name);
+                snapshot.Version, StreamId, typeof(TView).Name);
         }
 
         return 0;
@@ -54,11 +54,11 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
     /// <summary>Applies every stored event after the confirmed version and returns what it read.</summary>
     private async Task<List<StoredEvent>> CatchUpAsync()
     {
-        var stored = await _store.Streams.ReadEventsAsync(_streamId, _confirmedVersion);
+        var stored = await _store.Streams.ReadEventsAsync(StreamId, _confirmedVersion);
         foreach (var row in stored)
         {
             if (row.Version != _confirmedVersion + 1)
-                throw new InvalidOperationException($"Stream {_streamId} has a gap: expected version {_confirmedVersion + 1}, found {row.Version}.");
+                throw new InvalidOperationException($"Stream {StreamId} has a gap: expected version {_confirmedVersion + 1}, found {row.Version}.");
             Apply(_store.Serializer.Deserialize<TEntry>(row.EventType, row.Data));
         }
 
@@ -70,12 +70,12 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
         try
         {
             var state = _store.Serializer.SerializeState(_confirmedView);
-            await _store.Streams.WriteSnapshotAsync(_streamId, _confirmedVersion, typeof(TView).FullName!, state);
+            await _store.Streams.WriteSnapshotAsync(StreamId, _confirmedVersion, typeof(TView).FullName!, state);
         }
         catch (Exception exception)
         {
             _logger.LogWarning(exception, "Snapshot of stream {StreamId} at version {Version} failed; the next one will try again",
-                _streamId, _confirmedVersion);
+                StreamId, _confirmedVersion);
         }
     }
 }

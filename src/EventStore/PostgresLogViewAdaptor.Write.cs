@@ -20,7 +20,7 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
             _batchVersion = _confirmedVersion;
         }
 
-        var request = new AppendRequest(_streamId, _confirmedVersion, batch.Select(s => s.Stored).ToList(), _batchId);
+        var request = new AppendRequest(StreamId, _confirmedVersion, batch.Select(s => s.Stored).ToList(), _batchId);
         bool appended;
         try
         {

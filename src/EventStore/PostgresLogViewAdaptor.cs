@@ -17,7 +17,6 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
     where TEntry : class
 {
     private readonly PostgresEventStore _store;
-    private readonly string _streamId;
     private readonly ILogger _logger;
     private TView _confirmedView = null!;
     private int _confirmedVersion;
@@ -32,8 +31,10 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
     {
         _store = store;
         _logger = logger;
-        _streamId = PostgresEventStore.StreamIdOf(services.GrainId);
     }
+
+    /// <summary>Derived when needed rather than kept: every active grain has an adaptor, and memory is per grain.</summary>
+    private string StreamId => PostgresEventStore.StreamIdOf(Services.GrainId);
 
     protected override void InitializeConfirmedView(TView initialstate)
     {
@@ -57,12 +58,12 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
 
     public override async Task<IReadOnlyList<TEntry>> RetrieveLogSegment(int fromVersion, int toVersion)
     {
-        var stored = await _store.Streams.ReadEventsAsync(_streamId, fromVersion, toVersion);
+        var stored = await _store.Streams.ReadEventsAsync(StreamId, fromVersion, toVersion);
         return stored.Select(e => _store.Serializer.Deserialize<TEntry>(e.EventType, e.Data)).ToList();
     }
 
     protected override Task ClearPrimaryLogAsync(CancellationToken cancellationToken) =>
-        _store.Streams.DeleteStreamAsync(_streamId, cancellationToken);
+        _store.Streams.DeleteStreamAsync(StreamId, cancellationToken);
 
     private void Apply(TEntry entry)
     {
@@ -86,14 +87,14 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
             Services);
         _logger.LogWarning(
             "Event store {Operation} of stream {StreamId} failed ({Failures} in a row), retrying in {Delay}: {Error}",
-            operation, _streamId, LastPrimaryIssue.Issue!.NumberOfConsecutiveFailures, LastPrimaryIssue.Issue.RetryDelay,
+            operation, StreamId, LastPrimaryIssue.Issue!.NumberOfConsecutiveFailures, LastPrimaryIssue.Issue.RetryDelay,
             exception.Message);
     }
 
     private void ResolveIssue()
     {
         if (LastPrimaryIssue.Issue is { } issue)
-            _logger.LogInformation("Event store reachable again for stream {StreamId} after {Failures} failures", _streamId, issue.NumberOfConsecutiveFailures);
+            _logger.LogInformation("Event store reachable again for stream {StreamId} after {Failures} failures", StreamId, issue.NumberOfConsecutiveFailures);
         LastPrimaryIssue.Resolve(Host, Services);
     }
 
