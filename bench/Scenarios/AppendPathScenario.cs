@@ -14,6 +14,12 @@ public static class AppendPathScenario
 {
     public static async Task<List<AppendResult>> RunAsync(BenchDatabase database, InProcessSilo silo, BenchSettings settings)
     {
+        // Every system runs once unrecorded first, so that no measurement pays for start-up and compilation.
+        var warmUp = settings with { Full = false };
+        await MeasureRawAsync(database, 0, warmUp);
+        await MeasureGrainAsync(database, silo.Grains.GetGrain<IBenchJournalGrain>(Guid.NewGuid(), typeof(EventStoreBenchGrain).FullName), 0, warmUp);
+        await MeasureGrainAsync(database, silo.Grains.GetGrain<IBenchJournalGrain>(Guid.NewGuid(), typeof(LogStorageBenchGrain).FullName), 0, warmUp);
+
         var results = new List<AppendResult>();
         foreach (var history in settings.Histories)
         {

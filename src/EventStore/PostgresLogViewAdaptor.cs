@@ -100,12 +100,18 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
 
     private static string CaptureMetadata()
     {
+        var correlationId = RequestContext.Get(EventMetadataKeys.CorrelationId);
+        var causationId = RequestContext.Get(EventMetadataKeys.CausationId);
+        var activity = Activity.Current;
+        if (correlationId is null && causationId is null && activity is null)
+            return "{}";
+
         var metadata = new JsonObject();
-        if (RequestContext.Get(EventMetadataKeys.CorrelationId) is { } correlationId)
+        if (correlationId is not null)
             metadata["correlationId"] = correlationId.ToString();
-        if (RequestContext.Get(EventMetadataKeys.CausationId) is { } causationId)
+        if (causationId is not null)
             metadata["causationId"] = causationId.ToString();
-        if (Activity.Current is { } activity)
+        if (activity is not null)
             metadata["traceId"] = activity.TraceId.ToString();
         return metadata.ToJsonString();
     }
