@@ -106,7 +106,7 @@ public sealed partial class ConversationGrain
                 $"text is {message.Text.Length} characters long; the limit is {_options.MaxTextLength}.");
         }
 
-        if (message.MessageId is { } id && (id.Length == 0 || id.Length > ConversationOptions.MaxMessageIdLength || string.IsNullOrWhiteSpace(id)))
+        if (message.MessageId is { } id && (id.Length > ConversationOptions.MaxMessageIdLength || string.IsNullOrWhiteSpace(id)))
         {
             throw new MessageRejectedException("messageId", RejectionReason.Invalid,
                 $"messageId must be 1 to {ConversationOptions.MaxMessageIdLength} characters long and not blank.");

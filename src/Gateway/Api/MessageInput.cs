@@ -37,7 +37,7 @@ internal static class MessageInput
             (messageId, problem) = body.GetString(messageIdField);
             if (problem is not null)
                 return (null, problem);
-            if (messageId is not null && (messageId.Length is 0 or > MaxMessageIdLength || string.IsNullOrWhiteSpace(messageId)))
+            if (messageId is not null && (messageId.Length > MaxMessageIdLength || string.IsNullOrWhiteSpace(messageId)))
                 return (null, ApiProblems.BadRequest($"Field '{messageIdField}' must be 1 to {MaxMessageIdLength} characters long and not blank.", messageIdField));
         }
 
