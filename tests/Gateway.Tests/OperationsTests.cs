@@ -30,14 +30,30 @@ public sealed class OperationsTests(ServiceFixture service)
         Assert.Contains("/message", paths);
     }
 
-    [Fact]
-    public async Task the_orleans_dashboard_is_served()
+    [Theory]
+    [InlineData("/dashboard")]
+    [InlineData("/dashboard/")]
+    public async Task the_orleans_dashboard_is_served_without_a_redirect(string path)
     {
-        using var response = await service.Http.GetAsync("/dashboard/");
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = service.Http.BaseAddress };
+
+        using var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Orleans Dashboard", page);
+        Assert.Contains("index.min.js", page);
+    }
+
+    [Fact]
+    public async Task the_dashboard_page_resolves_its_scripts_under_dashboard()
+    {
+        var page = await service.Http.GetStringAsync("/dashboard");
+
+        Assert.Contains("<base href=\"/dashboard/\">", page);
+        using var script = await service.Http.GetAsync("/dashboard/index.min.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
     }
 
     [Fact]

@@ -64,6 +64,7 @@ public static class GatewayHostExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<DashboardEntryMiddleware>();
         app.MapSessionsApi();
         app.MapSeedMessageApi();
         app.MapOpenApi("/openapi/{documentName}.json");
