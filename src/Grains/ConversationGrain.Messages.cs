@@ -9,6 +9,8 @@ namespace Orleans.Conversations.Grains;
 
 public sealed partial class ConversationGrain
 {
+    private const int MaxTurnAttempts = 5;
+
     /// <inheritdoc/>
     public async Task<MessageReply> SendMessage(UserMessage message)
     {
@@ -16,17 +18,33 @@ public sealed partial class ConversationGrain
         var messageId = message.MessageId ?? Guid.NewGuid().ToString();
         RequestContext.Set(EventMetadataKeys.CausationId, messageId);
 
-        var state = LatestState;
-        if (state.FindMessage(messageId) is { } known)
-            return await ReplyToKnownMessageAsync(known);
+        // A turn is appended only at the version it was computed for. If another activation of this session wrote
+        // first, the state has been re-read by then and the turn is worked out again from it.
+        for (var attempt = 1; attempt <= MaxTurnAttempts; attempt++)
+        {
+            var state = LatestState;
+            var reply = state.FindMessage(messageId) is { } known
+                ? await ReplyToKnownMessageAsync(known)
+                : await AnswerAsync(ComposeTurn(message.Text, messageId, state, out var request), request, messageId);
+            if (reply is not null)
+                return reply;
+            logger.LogInformation("Session {SessionId}: another writer appended first; recomputing message {MessageId}", SessionId, messageId);
+            await Task.Delay(Random.Shared.Next(5, 25 * attempt));
+        }
 
+        throw new SessionUnavailableException($"Session {SessionId} is being written elsewhere at the same time; retry with the same messageId.");
+    }
+
+    /// <summary>The events of a new turn before its reply, and what the reply generator needs.</summary>
+    private List<SessionEvent> ComposeTurn(string text, string messageId, ConversationState state, out ReplyRequest request)
+    {
         var now = clock.GetUtcNow();
         var events = new List<SessionEvent>();
         if (!state.Started)
             events.Add(new SessionStarted(null, _options.RecentTurns) { At = now });
-        events.Add(new UserMessageReceived(message.Text, messageId) { At = now });
+        events.Add(new UserMessageReceived(text, messageId) { At = now });
 
-        var changes = understanding.Understand(message.Text, state.Context);
+        var changes = understanding.Understand(text, state.Context);
         var context = state.Context;
         foreach (var change in changes)
         {
@@ -36,13 +54,15 @@ public sealed partial class ConversationGrain
                 : new ContextUpdated(change.Key, change.Value!) { At = now });
         }
 
-        var request = new ReplyRequest(message.Text, context, changes, [.. state.RecentTurns], state.MessageCount,
-            state.FirstUserMessage);
-        return await AnswerAsync(events, request, messageId);
+        request = new ReplyRequest(text, context, changes, [.. state.RecentTurns], state.MessageCount, state.FirstUserMessage);
+        return events;
     }
 
-    /// <summary>Generates the reply and appends it together with <paramref name="events"/> as one batch.</summary>
-    private async Task<MessageReply> AnswerAsync(List<SessionEvent> events, ReplyRequest request, string messageId)
+    /// <summary>
+    /// Generates the reply and appends it together with <paramref name="events"/> as one batch; null when another
+    /// writer appended first and nothing of this turn was stored.
+    /// </summary>
+    private async Task<MessageReply?> AnswerAsync(List<SessionEvent> events, ReplyRequest request, string messageId)
     {
         string reply;
         try
@@ -53,22 +73,23 @@ public sealed partial class ConversationGrain
         {
             logger.LogWarning(exception, "Session {SessionId}: no reply to message {MessageId}: {Reason}", SessionId, messageId, exception.Message);
             events.Add(new ReplyFailed(messageId, exception.Message) { At = clock.GetUtcNow() });
-            RaiseEvents(events);
-            await ConfirmWithinTimeoutAsync();
+            if (!await AppendWithinTimeoutAsync(events))
+                return null;
             throw new ReplyUnavailableException(messageId, exception.InnerException is TimeoutException,
                 $"The message was stored but no reply could be produced ({exception.Message}). Retry with messageId '{messageId}'.");
         }
 
         events.Add(new AssistantReplied(reply, messageId) { At = clock.GetUtcNow() });
-        RaiseEvents(events);
-        await ConfirmWithinTimeoutAsync();
+        if (!await AppendWithinTimeoutAsync(events))
+            return null;
         return new MessageReply(SessionId, messageId, reply, State.FindMessage(messageId)?.ReplyVersion ?? Version);
     }
 
     /// <summary>
-    /// A retry: returns the stored reply, or answers a stored message whose reply failed, without storing it again.
+    /// A retry: returns the stored reply, or answers a stored message whose reply failed, without storing it again;
+    /// null when another writer appended first.
     /// </summary>
-    private async Task<MessageReply> ReplyToKnownMessageAsync(MessageRecord known)
+    private async Task<MessageReply?> ReplyToKnownMessageAsync(MessageRecord known)
     {
         if (UnconfirmedEvents.Any())
         {

@@ -44,11 +44,9 @@ public sealed partial class ConversationGrain(
     /// <inheritdoc/>
     public async Task<int> Start(string? userId)
     {
+        // Another writer starting the session first is as good: either way it has started.
         if (!LatestState.Started)
-        {
-            RaiseEvent(new SessionStarted(userId, _options.RecentTurns) { At = clock.GetUtcNow() });
-            await ConfirmWithinTimeoutAsync();
-        }
+            await AppendWithinTimeoutAsync([new SessionStarted(userId, _options.RecentTurns) { At = clock.GetUtcNow() }]);
 
         return Version;
     }
@@ -115,12 +113,26 @@ public sealed partial class ConversationGrain(
         }
     }
 
-    /// <summary>Waits for the raised events to be stored, but never longer than the configured timeout.</summary>
-    private async Task ConfirmWithinTimeoutAsync()
+    /// <summary>
+    /// Raises <paramref name="events"/> as one batch appended right after the state they were computed from, and
+    /// waits for the store, never longer than the configured timeout. False when another writer appended first.
+    /// </summary>
+    private Task<bool> AppendWithinTimeoutAsync(IReadOnlyList<SessionEvent> events) => WithinTimeoutAsync(RaiseConditionalEvents(events));
+
+    /// <summary>Waits for events raised earlier to be stored, never longer than the configured timeout.</summary>
+    private Task ConfirmWithinTimeoutAsync() => WithinTimeoutAsync(ConfirmEvents());
+
+    private async Task<T> WithinTimeoutAsync<T>(Task<T> storing)
+    {
+        await WithinTimeoutAsync((Task)storing);
+        return await storing;
+    }
+
+    private async Task WithinTimeoutAsync(Task storing)
     {
         try
         {
-            await ConfirmEvents().WaitAsync(_options.ConfirmTimeout);
+            await storing.WaitAsync(_options.ConfirmTimeout);
         }
         catch (TimeoutException)
         {

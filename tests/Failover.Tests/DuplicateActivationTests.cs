@@ -28,16 +28,21 @@ public sealed class DuplicateActivationTests
                 acknowledged.Add($"m{i}");
             }
 
-            await Task.WhenAll(
-                Enumerable.Range(6, 10).Select(i => (i % 2 == 0 ? a : b).SendMessage(new UserMessage($"I like item {i}", $"m{i}"))));
+            // Both writers at once: a turn that loses its version is recomputed, and a client that is told to retry does.
+            await Task.WhenAll(Enumerable.Range(6, 10).Select(i => SendWithRetriesAsync(i % 2 == 0 ? a : b, new UserMessage($"I like item {i}", $"m{i}"))));
             acknowledged.AddRange(Enumerable.Range(6, 10).Select(i => $"m{i}"));
 
             await StreamInvariants.AssertAsync(id, acknowledged);
+
+            // A turn is never answered from a stale view: the activation that lost the race re-reads and answers again.
+            await b.SendMessage(new UserMessage("my name is Bea", "name"));
+            var answer = await a.SendMessage(new UserMessage("what is my name?", "ask"));
+            Assert.Contains("Bea", answer.Reply);
             var latest = await a.SendMessage(new UserMessage("what do I like?", "final"));
             Assert.Equal(await TestDatabase.ScalarAsync<int>(
                 "SELECT max(version) FROM eventstore.events WHERE stream_id = $1", TestDatabase.StreamOf(id)), latest.Version);
             var view = (await a.GetSession())!;
-            Assert.Equal(17, view.MessageCount);
+            Assert.Equal(19, view.MessageCount);
             Assert.Equal(16, view.Context.Likes.Count);
         }
         finally
@@ -46,6 +51,21 @@ public sealed class DuplicateActivationTests
             {
                 await cluster.StopAllSilosAsync();
                 await cluster.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task SendWithRetriesAsync(IConversationGrain session, UserMessage message)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await session.SendMessage(message);
+                return;
+            }
+            catch (SessionUnavailableException) when (attempt < 5)
+            {
             }
         }
     }
