@@ -35,7 +35,11 @@ public sealed class OperationsTests(ServiceFixture service)
     [InlineData("/dashboard/")]
     public async Task the_orleans_dashboard_is_served_without_a_redirect(string path)
     {
-        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = service.Http.BaseAddress };
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = System.Net.DecompressionMethods.All })
+        {
+            BaseAddress = service.Http.BaseAddress,
+            DefaultRequestHeaders = { { "Accept-Encoding", "gzip, br" } },
+        };
 
         using var response = await client.GetAsync(path);
 

@@ -19,6 +19,7 @@ internal sealed class DashboardEntryMiddleware(RequestDelegate next)
         }
 
         context.Request.Path = Path + "/";
+        context.Request.Headers.AcceptEncoding = default; // the page is edited below, so it must come uncompressed
         var original = context.Response.Body;
         await using var buffer = new MemoryStream();
         context.Response.Body = buffer;
