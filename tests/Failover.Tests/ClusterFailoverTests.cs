@@ -9,7 +9,7 @@ public sealed class ClusterFailoverTests : IAsyncLifetime
 {
     private TestCluster _cluster = null!;
 
-    public async Task InitializeAsync() => _cluster = await ThreeSiloCluster.StartAsync();
+    public async Task InitializeAsync() => _cluster = await FailoverCluster.StartAsync();
 
     public async Task DisposeAsync()
     {

@@ -10,8 +10,8 @@ public sealed class DuplicateActivationTests
     {
         // Two clusters that do not know each other share the database: each activates the same session, which is
         // the worst case of a duplicate activation. The (stream, version) check must keep one history.
-        var first = await ThreeSiloCluster.StartAsync(silos: 1, postgresMembership: false);
-        var second = await ThreeSiloCluster.StartAsync(silos: 1, postgresMembership: false);
+        var first = await FailoverCluster.StartAsync(silos: 1, postgresMembership: false);
+        var second = await FailoverCluster.StartAsync(silos: 1, postgresMembership: false);
         try
         {
             var id = Guid.NewGuid();

@@ -7,8 +7,8 @@ using Orleans.TestingHost;
 
 namespace Orleans.Conversations.Failover.Tests;
 
-/// <summary>Clusters of real silos that find each other through PostgreSQL, tuned to notice a dead silo in seconds.</summary>
-public static class ThreeSiloCluster
+/// <summary>Test clusters of real silos on the test database, clustered through PostgreSQL (or not), tuned to notice a dead silo in seconds.</summary>
+public static class FailoverCluster
 {
     /// <summary>Starts <paramref name="silos"/> silos clustered through the test database.</summary>
     public static async Task<TestCluster> StartAsync(int silos = 3, bool postgresMembership = true)
