@@ -45,8 +45,6 @@ public sealed class PostgresEventStore : IAsyncDisposable
 
     internal EventSerializer Serializer { get; }
 
-    internal NpgsqlDataSource DataSource => _dataSource;
-
     /// <summary>The stream that holds the events of <paramref name="grainId"/>.</summary>
     public static string StreamIdOf(GrainId grainId) => grainId.ToString();
 

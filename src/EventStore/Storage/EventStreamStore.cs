@@ -43,15 +43,6 @@ public sealed class EventStreamStore(NpgsqlDataSource dataSource) : IEventStream
         return events;
     }
 
-    /// <summary>The stream's highest version, 0 when it has no events.</summary>
-    public async Task<int> GetVersionAsync(string streamId, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand(
-            "SELECT coalesce(max(version), 0) FROM eventstore.events WHERE stream_id = $1");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
-        return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
-
     /// <inheritdoc/>
     public async Task<bool> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
     {
