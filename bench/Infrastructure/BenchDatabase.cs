@@ -1,10 +1,9 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Orleans.Conversations.Silo.Database;
+using Orleans.Conversations.EventStore;
 
 namespace Orleans.Conversations.Bench.Infrastructure;
 
-/// <summary>The benchmark's own database, migrated like the service's, plus the tables of the baselines.</summary>
+/// <summary>The benchmark's own database with the event store's schema (silos add Orleans' own), plus the tables of the baselines.</summary>
 public sealed class BenchDatabase(string connectionString) : IAsyncDisposable
 {
     public string ConnectionString { get; } = connectionString;
@@ -14,7 +13,7 @@ public sealed class BenchDatabase(string connectionString) : IAsyncDisposable
 
     public async Task PrepareAsync()
     {
-        await new DatabaseMigrator(ConnectionString, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
+        await PostgresEventStoreSchema.ApplyAsync(DataSource);
         await ExecuteAsync(
             """
             CREATE TABLE IF NOT EXISTS bench_raw_events (LIKE eventstore.events INCLUDING DEFAULTS INCLUDING IDENTITY);

@@ -6,16 +6,15 @@ using Orleans.Runtime;
 
 namespace Orleans.Conversations.EventStore;
 
-/// <summary>
-/// One named event store: its settings, its connection pool and its tables. Grains get it as a keyed service to read
-/// their stream's stored events or replay their state to any version.
-/// </summary>
-public sealed class PostgresEventStore : IAsyncDisposable
+/// <summary>One named event store: its settings, its connection pool, its tables and its appender.</summary>
+internal sealed class PostgresEventStore : IEventStoreReader, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly bool _ownsDataSource;
+    private readonly ILoggerFactory _loggerFactory;
     private readonly BatchingEventStreamAppender? _batching;
 
-    internal PostgresEventStore(
+    public PostgresEventStore(
         string name,
         PostgresEventStoreOptions options,
         ILoggerFactory loggerFactory,
@@ -23,7 +22,9 @@ public sealed class PostgresEventStore : IAsyncDisposable
     {
         Name = name;
         Options = options;
-        _dataSource = new NpgsqlDataSourceBuilder(options.ConnectionString).UseLoggerFactory(loggerFactory).Build();
+        _loggerFactory = loggerFactory;
+        _ownsDataSource = options.DataSource is null;
+        _dataSource = options.DataSource ?? new NpgsqlDataSourceBuilder(options.ConnectionString).UseLoggerFactory(loggerFactory).Build();
         Streams = new EventStreamStore(_dataSource);
         if (options.MaxAppendBatchSize > 1)
             _batching = new BatchingEventStreamAppender(_dataSource, options.MaxAppendBatchSize, options.ConcurrentAppendBatches);
@@ -32,26 +33,24 @@ public sealed class PostgresEventStore : IAsyncDisposable
         Serializer = new EventSerializer(options);
     }
 
-    /// <summary>The provider name the store was registered under.</summary>
     public string Name { get; }
 
-    /// <summary>The store's settings.</summary>
     public PostgresEventStoreOptions Options { get; }
 
-    /// <summary>Reads and writes of the event store tables.</summary>
     public EventStreamStore Streams { get; }
 
-    internal IEventStreamAppender Appender { get; }
+    public IEventStreamAppender Appender { get; }
 
-    internal EventSerializer Serializer { get; }
+    public EventSerializer Serializer { get; }
 
-    /// <summary>The stream that holds the events of <paramref name="grainId"/>.</summary>
     public static string StreamIdOf(GrainId grainId) => grainId.ToString();
 
-    /// <summary>
-    /// The state of a stream as it stood right after event <paramref name="version"/>: the newest snapshot at or below
-    /// it, then the events after the snapshot, each applied with <paramref name="apply"/>.
-    /// </summary>
+    string IEventStoreReader.StreamIdOf(GrainId grainId) => StreamIdOf(grainId);
+
+    public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(
+        string streamId, int afterVersion, int upToVersion = int.MaxValue, int limit = int.MaxValue, CancellationToken cancellationToken = default) =>
+        await Streams.ReadEventsAsync(streamId, afterVersion, upToVersion, limit, cancellationToken);
+
     public async Task<TView> ReplayAsync<TView, TEntry>(
         string streamId, int version, Action<TView, TEntry> apply, CancellationToken cancellationToken = default)
         where TView : class, new()
@@ -60,7 +59,7 @@ public sealed class PostgresEventStore : IAsyncDisposable
         var from = 0;
         if (Options.SnapshotInterval > 0 &&
             await Streams.ReadSnapshotAsync(streamId, version, cancellationToken) is { } snapshot &&
-            Serializer.DeserializeState<TView>(snapshot.State) is { } restored)
+            TryRestore<TView>(streamId, snapshot) is { } restored)
         {
             view = restored;
             from = snapshot.Version;
@@ -72,38 +71,63 @@ public sealed class PostgresEventStore : IAsyncDisposable
         return view;
     }
 
-    /// <summary>Fails with a message naming the setting when the database cannot be reached or lacks the schema.</summary>
-    public async Task VerifyAsync(CancellationToken cancellationToken)
+    /// <summary>The state a snapshot holds, or null when it no longer reads as <typeparamref name="TView"/> (then events are replayed instead).</summary>
+    public TView? TryRestore<TView>(string streamId, StoredSnapshot snapshot)
+        where TView : class
+    {
+        try
+        {
+            return Serializer.DeserializeState<TView>(snapshot.State);
+        }
+        catch (Exception exception) when (exception is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
+        {
+            _loggerFactory.CreateLogger<PostgresEventStore>().LogWarning(exception,
+                "Snapshot {Version} of stream {StreamId} cannot be read as {StateType}; replaying events instead",
+                snapshot.Version, streamId, typeof(TView).Name);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Applies the schema (or, when <see cref="PostgresEventStoreOptions.ApplySchemaAtStartup"/> is off, checks that it
+    /// is there); fails with a message naming the database when it cannot be reached.
+    /// </summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         var endpoint = DescribeEndpoint();
         try
         {
+            if (Options.ApplySchemaAtStartup)
+            {
+                await PostgresEventStoreSchema.ApplyAsync(_dataSource, _loggerFactory, cancellationToken);
+                return;
+            }
+
             await using var command = _dataSource.CreateCommand("SELECT to_regclass('eventstore.events') IS NOT NULL");
             if (await command.ExecuteScalarAsync(cancellationToken) is not true)
             {
                 throw new InvalidOperationException(
-                    $"Event store '{Name}': {endpoint} has no eventstore.events table; apply the migrations in sql/ first.");
+                    $"Event store '{Name}': {endpoint} has no eventstore.events table; apply {nameof(PostgresEventStoreSchema)} first " +
+                    $"or turn {nameof(PostgresEventStoreOptions.ApplySchemaAtStartup)} on.");
             }
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
         {
-            throw new InvalidOperationException(
-                $"Event store '{Name}': cannot reach PostgreSQL at {endpoint} (setting ConnectionStrings:EventStore): {exception.Message}",
-                exception);
+            throw new InvalidOperationException($"Event store '{Name}': cannot reach PostgreSQL at {endpoint}: {exception.Message}", exception);
         }
     }
 
     private string DescribeEndpoint()
     {
-        var builder = new NpgsqlConnectionStringBuilder(Options.ConnectionString);
+        var builder = new NpgsqlConnectionStringBuilder(_dataSource.ConnectionString);
         return $"{builder.Host}:{builder.Port}/{builder.Database}";
     }
 
-    /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
         if (_batching is not null)
             await _batching.DisposeAsync();
-        await _dataSource.DisposeAsync();
+        if (_ownsDataSource)
+            await _dataSource.DisposeAsync();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Npgsql;
 using Orleans.Conversations.EventStore.Serialization;
 
 namespace Orleans.Conversations.EventStore;
@@ -7,8 +8,20 @@ namespace Orleans.Conversations.EventStore;
 /// <summary>Settings of one named PostgreSQL event store.</summary>
 public sealed class PostgresEventStoreOptions
 {
-    /// <summary>The Npgsql connection string of the database that holds the <c>eventstore</c> schema.</summary>
+    /// <summary>
+    /// The Npgsql connection string of the database that holds the <c>eventstore</c> schema; set this or
+    /// <see cref="DataSource"/>.
+    /// </summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// A data source shared with the rest of the process (one connection pool for everything); set this or
+    /// <see cref="ConnectionString"/>. The store does not dispose it.
+    /// </summary>
+    public NpgsqlDataSource? DataSource { get; set; }
+
+    /// <summary>Whether the silo applies the store's schema (<see cref="PostgresEventStoreSchema"/>) at start-up.</summary>
+    public bool ApplySchemaAtStartup { get; set; } = true;
 
     /// <summary>Take a snapshot of a stream's state every this many events; 0 turns snapshots off.</summary>
     public int SnapshotInterval { get; set; } = 100;

@@ -9,10 +9,14 @@ internal sealed class PostgresEventStoreOptionsValidator : IValidateOptions<Post
     public ValidateOptionsResult Validate(string? name, PostgresEventStoreOptions options)
     {
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        if (options.DataSource is not null)
         {
-            failures.Add($"Event store '{name}': ConnectionString is missing. Set ConnectionStrings:EventStore " +
-                "(environment variable ConnectionStrings__EventStore).");
+            if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+                failures.Add($"Event store '{name}': set ConnectionString or DataSource, not both.");
+        }
+        else if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            failures.Add($"Event store '{name}': ConnectionString is missing (or give it a DataSource).");
         }
         else
         {

@@ -30,25 +30,14 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
     /// <summary>Starts the confirmed view from the newest snapshot, if there is a usable one; returns its version.</summary>
     private async Task<int> LoadSnapshotAsync()
     {
-        if (_store.Options.SnapshotInterval == 0 || await _store.Streams.ReadSnapshotAsync(StreamId) is not { } snapshot)
+        if (_store.Options.SnapshotInterval == 0 ||
+            await _store.Streams.ReadSnapshotAsync(StreamId) is not { } snapshot ||
+            _store.TryRestore<TView>(StreamId, snapshot) is not { } view)
             return 0;
 
-        try
-        {
-            if (_store.Serializer.DeserializeState<TView>(snapshot.State) is { } view)
-            {
-                _confirmedView = view;
-                _confirmedVersion = snapshot.Version;
-                return snapshot.Version;
-            }
-        }
-        catch (Exception exception)
-        {
-            _logger.LogWarning(exception, "Snapshot {Version} of stream {StreamId} cannot be read as {StateType}; replaying all events instead",
-                snapshot.Version, StreamId, typeof(TView).Name);
-        }
-
-        return 0;
+        _confirmedView = view;
+        _confirmedVersion = snapshot.Version;
+        return snapshot.Version;
     }
 
     /// <summary>Applies every stored event after the confirmed version and returns what it read.</summary>

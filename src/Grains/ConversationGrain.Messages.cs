@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Conversations.EventStore;
-using Orleans.Conversations.Grains.Engine;
+using Orleans.Conversations.Engine;
 using Orleans.Conversations.Grains.Events;
 using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Conversations.Grains.State;
@@ -14,7 +14,8 @@ public sealed partial class ConversationGrain
     /// <inheritdoc/>
     public async Task<MessageReply> SendMessage(UserMessage message)
     {
-        Validate(message);
+        if (UserMessageRules.Check(message, _limits.MaxTextLength) is { } rejected)
+            throw rejected;
         var messageId = message.MessageId ?? Guid.NewGuid().ToString();
         RequestContext.Set(EventMetadataKeys.CausationId, messageId);
 
@@ -115,22 +116,5 @@ public sealed partial class ConversationGrain
             previousCount,
             previousCount == 0 ? null : state.FirstUserMessage);
         return await AnswerAsync([], request, known.MessageId);
-    }
-
-    private void Validate(UserMessage message)
-    {
-        if (string.IsNullOrWhiteSpace(message.Text))
-            throw new MessageRejectedException("text", RejectionReason.Invalid, "text must not be empty.");
-        if (message.Text.Length > _options.MaxTextLength)
-        {
-            throw new MessageRejectedException("text", RejectionReason.TooLong,
-                $"text is {message.Text.Length} characters long; the limit is {_options.MaxTextLength}.");
-        }
-
-        if (message.MessageId is { } id && (id.Length > ConversationOptions.MaxMessageIdLength || string.IsNullOrWhiteSpace(id)))
-        {
-            throw new MessageRejectedException("messageId", RejectionReason.Invalid,
-                $"messageId must be 1 to {ConversationOptions.MaxMessageIdLength} characters long and not blank.");
-        }
     }
 }

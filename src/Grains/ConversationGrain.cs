@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Conversations.EventStore;
-using Orleans.Conversations.Grains.Engine;
+using Orleans.Conversations.Engine;
 using Orleans.Conversations.Grains.Events;
 using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Conversations.Grains.State;
@@ -24,16 +24,18 @@ public sealed partial class ConversationGrain(
     IMessageUnderstanding understanding,
     IReplyGenerator replyGenerator,
     IOptions<ConversationOptions> options,
+    IOptions<MessageLimitOptions> limits,
     TimeProvider clock,
-    [FromKeyedServices(ConversationGrainConstants.EventStoreName)] PostgresEventStore eventStore,
+    [FromKeyedServices(ConversationGrainConstants.EventStoreName)] IEventStoreReader eventStore,
     ILogger<ConversationGrain> logger)
     : JournaledGrain<ConversationState, SessionEvent>, IConversationGrain
 {
     private readonly ConversationOptions _options = options.Value;
+    private readonly MessageLimitOptions _limits = limits.Value;
 
     private Guid SessionId => this.GetPrimaryKey();
 
-    private string StreamId => PostgresEventStore.StreamIdOf(this.GetGrainId());
+    private string StreamId => eventStore.StreamIdOf(this.GetGrainId());
 
     /// <summary>
     /// The state including events raised but not yet confirmed (after a confirmation timed out). Reading
@@ -62,7 +64,7 @@ public sealed partial class ConversationGrain(
 
         var from = Math.Max(1, fromVersion);
         var take = Math.Clamp(limit, 1, 1000);
-        var stored = await ReadStoreAsync(() => eventStore.Streams.ReadEventsAsync(StreamId, from - 1, Version, take));
+        var stored = await ReadStoreAsync(() => eventStore.ReadEventsAsync(StreamId, from - 1, Version, take));
         var events = stored.Select(e => new StoredSessionEvent(e.Version, e.EventType, e.RecordedAt, e.Data)).ToList();
         var last = events.Count > 0 ? events[^1].Version : from - 1;
         return new EventPage(SessionId, events, last < Version ? last + 1 : null);

@@ -2,18 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Orleans.Conversations.Grains;
 
-/// <summary>Limits and timings of conversation sessions (configuration section <c>Conversations</c>).</summary>
+/// <summary>Timings and memory of conversation sessions (configuration section <c>Conversations</c>, which also holds <c>MessageLimitOptions</c>).</summary>
 public sealed class ConversationOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Conversations";
-
-    /// <summary>The longest message id a client may send; fixed by the HTTP contract.</summary>
-    public const int MaxMessageIdLength = 128;
-
-    /// <summary>The longest user message, in characters (<c>Conversations__MaxTextLength</c>).</summary>
-    [Range(1, 1_000_000)]
-    public int MaxTextLength { get; set; } = 8000;
 
     /// <summary>How many recent turns a new session keeps in memory and shows (<c>Conversations__RecentTurns</c>).</summary>
     [Range(1, 1000)]

@@ -1,11 +1,9 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Conversations.EventStore.Hosting;
 using Orleans.Conversations.EventStore.Tests.Journal;
-using Orleans.Conversations.Silo.Hosting;
 using Orleans.Hosting;
 
 namespace Orleans.Conversations.EventStore.Tests;
@@ -19,12 +17,12 @@ public sealed class ConfigurationTests
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Contains("ConnectionString", failure.Message);
-        Assert.Contains("ConnectionStrings__EventStore", failure.Message);
+        Assert.Contains("Event store 'EventStore'", failure.Message);
+        Assert.Contains("ConnectionString is missing", failure.Message);
     }
 
     [Fact]
-    public async Task a_silo_whose_database_is_unreachable_fails_at_start_up_naming_host_and_setting()
+    public async Task a_silo_whose_database_is_unreachable_fails_at_start_up_naming_the_store_and_the_database()
     {
         using var host = BuildSilo("Host=127.0.0.1;Port=1;Database=nowhere;Username=x;Password=y;Timeout=2");
 
@@ -32,17 +30,22 @@ public sealed class ConfigurationTests
 
         var message = Flatten(failure);
         Assert.Contains("127.0.0.1:1/nowhere", message);
-        Assert.Contains("ConnectionStrings:EventStore", message);
+        Assert.Contains("Event store 'EventStore'", message);
     }
 
     [Fact]
-    public void the_silo_host_refuses_to_build_without_the_connection_string_setting()
+    public async Task a_plain_orleans_silo_with_only_the_event_store_creates_its_schema_in_an_empty_database()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([]).Build();
+        await using var database = await TestDatabase.CreateScratchDatabaseAsync();
+        using var host = BuildSilo(database.ConnectionString);
 
-        var failure = Assert.Throws<InvalidOperationException>(() => EventStoreConnection.Require(configuration));
+        await host.StartAsync();
+        await host.StopAsync();
 
-        Assert.Contains("ConnectionStrings__EventStore", failure.Message);
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(database.ConnectionString);
+        await using var command = dataSource.CreateCommand(
+            "SELECT to_regclass('eventstore.events') IS NOT NULL AND to_regprocedure('eventstore.append_to_streams(text[],integer[],uuid[],integer[],text[],jsonb[],jsonb[])') IS NOT NULL");
+        Assert.Equal(true, await command.ExecuteScalarAsync());
     }
 
     private static IHost BuildSilo(string? connectionString)

@@ -42,7 +42,7 @@ public sealed class ProcessClusterFixture : IAsyncLifetime
         {
             Silos.Add(Start($"silo {i}", "Silo", new(shared)
             {
-                ["Silo__ClusterId"] = clusterId,
+                ["Cluster__ClusterId"] = clusterId,
                 ["Silo__SiloPort"] = Port(),
                 ["Silo__GatewayPort"] = Port(),
                 ["Membership__ProbeTimeout"] = "00:00:01",
@@ -61,7 +61,7 @@ public sealed class ProcessClusterFixture : IAsyncLifetime
             Start($"gateway {i}", "Gateway", new(shared)
             {
                 ["ASPNETCORE_URLS"] = url,
-                ["Gateway__ClusterId"] = clusterId,
+                ["Cluster__ClusterId"] = clusterId,
                 ["Gateway__CallTimeout"] = $"00:00:0{CallTimeoutSeconds}",
                 ["Gateway__RetryAfterSeconds"] = "1",
             });

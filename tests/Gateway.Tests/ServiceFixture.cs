@@ -44,8 +44,8 @@ public sealed class ServiceFixture : IAsyncLifetime
         {
             ["urls"] = "http://127.0.0.1:0",
             ["ConnectionStrings:EventStore"] = connectionString,
-            ["Gateway:ClusterId"] = Cluster.Options.ClusterId,
-            ["Gateway:ServiceId"] = Cluster.Options.ServiceId,
+            ["Cluster:ClusterId"] = Cluster.Options.ClusterId,
+            ["Cluster:ServiceId"] = Cluster.Options.ServiceId,
             ["Gateway:CallTimeout"] = "00:00:10",
         });
         web.AddConversationGateway();

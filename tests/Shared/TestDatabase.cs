@@ -1,10 +1,9 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Orleans.Conversations.Silo.Database;
+using Orleans.Conversations.EventStore;
 
 namespace Orleans.Conversations.Tests;
 
-/// <summary>The real PostgreSQL the tests run against, migrated once per test run.</summary>
+/// <summary>The real PostgreSQL the tests run against, with the event store's schema applied once per test run.</summary>
 public static class TestDatabase
 {
     private static readonly Lazy<Task<string>> Migrated = new(MigrateAsync);
@@ -15,12 +14,34 @@ public static class TestDatabase
     /// <summary>Runs a command and returns its first value.</summary>
     public static async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
     {
-        await using var connection = new NpgsqlConnection(await GetConnectionStringAsync());
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var parameter in parameters)
             command.Parameters.Add(new NpgsqlParameter { Value = parameter });
         return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>
+    /// A new, empty database on the same server, dropped when the result is disposed: for tests of what happens to a
+    /// database nothing has touched yet.
+    /// </summary>
+    public static async Task<ScratchDatabase> CreateScratchDatabaseAsync()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(await GetConnectionStringAsync());
+        var name = $"scratch_{Guid.NewGuid():N}";
+        await using (var connection = await OpenAsync())
+        await using (var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection))
+            await create.ExecuteNonQueryAsync();
+        var server = builder.ConnectionString;
+        builder.Database = name;
+        return new ScratchDatabase(builder.ConnectionString, async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(server);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        });
     }
 
     /// <summary>The event types of a session's stream, in order.</summary>
@@ -30,6 +51,13 @@ public static class TestDatabase
 
     /// <summary>The stream of a conversation session.</summary>
     public static string StreamOf(Guid sessionId) => $"conversation/{sessionId:N}";
+
+    private static async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(await GetConnectionStringAsync());
+        await connection.OpenAsync();
+        return connection;
+    }
 
     private static async Task<string> MigrateAsync()
     {
@@ -42,7 +70,8 @@ public static class TestDatabase
 
         try
         {
-            await new DatabaseMigrator(connectionString, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
+            await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            await PostgresEventStoreSchema.ApplyAsync(dataSource);
         }
         catch (NpgsqlException exception)
         {

@@ -15,9 +15,9 @@ public static class PostgresEventStoreSiloBuilderExtensions
 {
     /// <summary>
     /// Adds a log-consistency provider named <paramref name="name"/> that stores each event of a journaled grain as a
-    /// row in PostgreSQL. Grains use it with <c>[LogConsistencyProvider(ProviderName = name)]</c>; every silo of the
-    /// cluster must register it under the same name. The store's settings are validated, and the database reached,
-    /// when the silo starts.
+    /// row in PostgreSQL. Grains use it with <c>[LogConsistencyProvider(ProviderName = name)]</c> and read their
+    /// stream through the keyed <see cref="IEventStoreReader"/> of the same name; every silo of the cluster must register
+    /// it under the same name. The settings are validated, and the schema applied, when the silo starts.
     /// </summary>
     public static ISiloBuilder AddPostgresEventStore(
         this ISiloBuilder builder, string name, Action<OptionsBuilder<PostgresEventStoreOptions>>? configure = null)
@@ -41,12 +41,13 @@ public static class PostgresEventStoreSiloBuilderExtensions
             name,
             sp.GetRequiredService<IOptionsMonitor<PostgresEventStoreOptions>>().Get(name),
             sp.GetRequiredService<ILoggerFactory>()));
+        services.AddKeyedSingleton<IEventStoreReader>(name, (sp, _) => sp.GetRequiredKeyedService<PostgresEventStore>(name));
         services.AddKeyedSingleton<ILogViewAdaptorFactory>(name, (sp, _) => new PostgresLogViewAdaptorFactory(
             sp.GetRequiredKeyedService<PostgresEventStore>(name),
             sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new EventStoreStartupCheck(
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new EventStoreSchemaStartup(
             sp.GetRequiredKeyedService<PostgresEventStore>(name),
-            sp.GetRequiredService<ILogger<EventStoreStartupCheck>>()));
+            sp.GetRequiredService<ILogger<EventStoreSchemaStartup>>()));
         return builder;
     }
 }

@@ -4,4 +4,4 @@ namespace Orleans.Conversations.EventStore.Storage;
 /// Append <see cref="Events"/> to <see cref="StreamId"/> as versions <c>ExpectedVersion + 1</c> onwards, provided the
 /// stream is still at <see cref="ExpectedVersion"/>.
 /// </summary>
-public sealed record AppendRequest(string StreamId, int ExpectedVersion, IReadOnlyList<NewEvent> Events, Guid BatchId);
+internal sealed record AppendRequest(string StreamId, int ExpectedVersion, IReadOnlyList<NewEvent> Events, Guid BatchId);

@@ -9,7 +9,7 @@ namespace Orleans.Conversations.EventStore.Storage;
 /// appends that arrive queue up and go together in the next. Each stream keeps its own version check and gets its own
 /// outcome; nothing waits on a timer, so a lone append goes out at once.
 /// </summary>
-public sealed class BatchingEventStreamAppender : IEventStreamAppender, IAsyncDisposable
+internal sealed class BatchingEventStreamAppender : IEventStreamAppender, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly EventStreamStore _single;

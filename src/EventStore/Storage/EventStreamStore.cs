@@ -4,7 +4,7 @@ using NpgsqlTypes;
 namespace Orleans.Conversations.EventStore.Storage;
 
 /// <summary>The SQL of the event store: reads and writes of the <c>eventstore</c> tables.</summary>
-public sealed class EventStreamStore(NpgsqlDataSource dataSource) : IEventStreamAppender
+internal sealed class EventStreamStore(NpgsqlDataSource dataSource) : IEventStreamAppender
 {
     private const string UniqueViolation = "23505";
 

@@ -4,7 +4,7 @@ namespace Orleans.Conversations.EventStore.Storage;
 /// Writes appends to the events table. The default writes each append in its own statement; an implementation may
 /// group the appends of many streams into one round trip, as long as each request gets its own outcome.
 /// </summary>
-public interface IEventStreamAppender
+internal interface IEventStreamAppender
 {
     /// <summary>
     /// True once the events are durably stored; false if the stream had moved past the expected version (nothing of

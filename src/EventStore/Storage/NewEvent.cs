@@ -1,4 +1,4 @@
 namespace Orleans.Conversations.EventStore.Storage;
 
 /// <summary>An event ready to be appended: its stored type name, JSON data and JSON metadata.</summary>
-public sealed record NewEvent(string EventType, string Data, string Metadata);
+internal sealed record NewEvent(string EventType, string Data, string Metadata);

@@ -1,27 +1,20 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Orleans.Conversations.Gateway.Api;
 
 /// <summary>Parses integer query parameters with a range, naming the parameter when it is out of it.</summary>
 internal static class QueryNumbers
 {
-    public static bool TryParse(string? text, string name, int fallback, int min, int max, out int value,
-        [NotNullWhen(false)] out ProblemHttpResult? problem)
+    /// <summary><paramref name="text"/> as a number in [<paramref name="min"/>, <paramref name="max"/>], or <paramref name="fallback"/> when absent.</summary>
+    /// <exception cref="ApiProblemException">It is not such a number.</exception>
+    public static int Parse(string? text, string name, int fallback, int min, int max)
     {
-        problem = null;
         if (text is null)
-        {
-            value = fallback;
-            return true;
-        }
-
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value >= min && value <= max)
-            return true;
+            return fallback;
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            return value;
 
         var range = max == int.MaxValue ? $"{min} or more" : $"from {min} to {max}";
-        problem = ApiProblems.BadRequest($"Query parameter '{name}' must be an integer {range}, not '{text}'.", name);
-        return false;
+        throw ApiProblemException.BadRequest($"Query parameter '{name}' must be an integer {range}, not '{text}'.", name);
     }
 }

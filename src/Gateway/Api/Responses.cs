@@ -29,11 +29,6 @@ public sealed record EventsResponse(Guid SessionId, IReadOnlyList<EventResponse>
 /// <summary>One stored event.</summary>
 public sealed record EventResponse(int Version, string Type, DateTime At, JsonNode? Data);
 
-/// <summary>The seed route's request body: <c>POST /message</c>.</summary>
-public sealed record SeedMessageRequest(
-    [property: JsonPropertyName("session_id")] string? SessionId,
-    [property: JsonPropertyName("text")] string Text);
-
 /// <summary>The seed route's answer: <c>POST /message</c>.</summary>
 public sealed record SeedMessageResponse(
     [property: JsonPropertyName("response")] string Response,

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Orleans.Conversations.Gateway.Hosting;
 using Orleans.Conversations.Grains.Interfaces;
 
 namespace Orleans.Conversations.Gateway.Api;
 
-/// <summary>The conversation API under <c>/api/sessions</c>: each request is routed to the grain of its session id.</summary>
+/// <summary>
+/// The conversation API under <c>/api/sessions</c>: each request is routed to the grain of its session id. Failures
+/// are thrown and answered by the gateway's exception handler.
+/// </summary>
 public static class SessionsApi
 {
     private const int MaxEventsPerPage = 1000;
@@ -24,84 +26,52 @@ public static class SessionsApi
         return routes;
     }
 
-    private static async Task<Results<Created<SessionCreatedResponse>, ProblemHttpResult>> CreateSession(HttpContext context, IClusterClient cluster)
+    private static async Task<Created<SessionCreatedResponse>> CreateSession(CreateSessionRequest? request, IClusterClient cluster)
     {
-        var (body, problem) = await JsonBody.ReadAsync(context.Request, required: false);
-        if (problem is not null)
-            return problem;
-        string? userId = null;
-        if (body is not null)
-        {
-            (userId, problem) = body.GetString("userId");
-            if (problem is not null)
-                return problem;
-        }
-
+        var userId = request?.CheckedUserId();
         var sessionId = Guid.NewGuid();
-        var (version, error) = await GrainCallErrors.TryCallAsync(context, () => cluster.GetGrain<IConversationGrain>(sessionId).Start(userId));
-        return error ?? (Results<Created<SessionCreatedResponse>, ProblemHttpResult>)
-            TypedResults.Created($"/api/sessions/{sessionId}", new SessionCreatedResponse(sessionId, version));
+        var version = await cluster.GetGrain<IConversationGrain>(sessionId).Start(userId);
+        return TypedResults.Created($"/api/sessions/{sessionId}", new SessionCreatedResponse(sessionId, version));
     }
 
-    private static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> SendMessage(
-        string id, HttpContext context, IClusterClient cluster, IOptions<HttpGatewayOptions> options)
+    private static async Task<Ok<MessageResponse>> SendMessage(
+        string id, SendMessageRequest request, IClusterClient cluster, IOptions<MessageLimitOptions> limits)
     {
-        if (!SessionIds.TryParse(id, out var sessionId, out var problem))
-            return problem;
-        var (message, invalid) = await MessageInput.ReadAsync(context.Request, options.Value, "text", "messageId");
-        if (invalid is not null)
-            return invalid;
-
-        var (reply, error) = await GrainCallErrors.TryCallAsync(context, () => cluster.GetGrain<IConversationGrain>(sessionId).SendMessage(message!));
-        return error ?? (Results<Ok<MessageResponse>, ProblemHttpResult>)
-            TypedResults.Ok(new MessageResponse(reply!.SessionId, reply.MessageId, reply.Reply, reply.Version));
+        var sessionId = SessionIds.Parse(id);
+        var reply = await cluster.GetGrain<IConversationGrain>(sessionId).SendMessage(request.ToUserMessage(limits.Value));
+        return TypedResults.Ok(new MessageResponse(reply.SessionId, reply.MessageId, reply.Reply, reply.Version));
     }
 
-    private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> GetSession(string id, HttpContext context, IClusterClient cluster)
+    private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> GetSession(string id, IClusterClient cluster)
     {
-        if (!SessionIds.TryParse(id, out var sessionId, out var problem))
-            return problem;
-        var (view, error) = await GrainCallErrors.TryCallAsync(context, () => cluster.GetGrain<IConversationGrain>(sessionId).GetSession());
-        if (error is not null)
-            return error;
+        var sessionId = SessionIds.Parse(id);
+        var view = await cluster.GetGrain<IConversationGrain>(sessionId).GetSession();
         return view is null ? ApiProblems.SessionNotFound(sessionId) : TypedResults.Ok(view.ToResponse());
     }
 
     private static async Task<Results<Ok<EventsResponse>, ProblemHttpResult>> GetEvents(
-        string id, HttpContext context, IClusterClient cluster, string? from = null, string? limit = null)
+        string id, IClusterClient cluster, string? from = null, string? limit = null)
     {
-        if (!SessionIds.TryParse(id, out var sessionId, out var problem))
-            return problem;
-        if (!QueryNumbers.TryParse(from, "from", 1, 1, int.MaxValue, out var fromVersion, out problem) ||
-            !QueryNumbers.TryParse(limit, "limit", 100, 1, MaxEventsPerPage, out var pageSize, out problem))
-            return problem;
-
-        var (page, error) = await GrainCallErrors.TryCallAsync(context, () => cluster.GetGrain<IConversationGrain>(sessionId).GetEvents(fromVersion, pageSize));
-        if (error is not null)
-            return error;
+        var sessionId = SessionIds.Parse(id);
+        var fromVersion = QueryNumbers.Parse(from, "from", 1, 1, int.MaxValue);
+        var pageSize = QueryNumbers.Parse(limit, "limit", 100, 1, MaxEventsPerPage);
+        var page = await cluster.GetGrain<IConversationGrain>(sessionId).GetEvents(fromVersion, pageSize);
         return page is null ? ApiProblems.SessionNotFound(sessionId) : TypedResults.Ok(page.ToResponse());
     }
 
-    private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> GetStateAt(
-        string id, HttpContext context, IClusterClient cluster, string? version = null)
+    private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> GetStateAt(string id, IClusterClient cluster, string? version = null)
     {
-        if (!SessionIds.TryParse(id, out var sessionId, out var problem))
-            return problem;
+        var sessionId = SessionIds.Parse(id);
         if (version is null)
-            return ApiProblems.BadRequest("Query parameter 'version' is required: the event version to rebuild the state at (from 1).", "version");
-        if (!QueryNumbers.TryParse(version, "version", 0, 1, int.MaxValue, out var atVersion, out problem))
-            return problem;
+            throw ApiProblemException.BadRequest("Query parameter 'version' is required: the event version to rebuild the state at (from 1).", "version");
+        var atVersion = QueryNumbers.Parse(version, "version", 0, 1, int.MaxValue);
 
         var grain = cluster.GetGrain<IConversationGrain>(sessionId);
-        var (view, error) = await GrainCallErrors.TryCallAsync(context, () => grain.GetStateAt(atVersion));
-        if (error is not null)
-            return error;
-        if (view is not null)
+        if (await grain.GetStateAt(atVersion) is { } view)
             return TypedResults.Ok(view.ToResponse());
 
-        var (current, currentError) = await GrainCallErrors.TryCallAsync(context, () => grain.GetSession());
-        return currentError ?? (current is null
-            ? ApiProblems.SessionNotFound(sessionId)
-            : ApiProblems.NotFound($"Session {sessionId} is at version {current.Version}; it has no version {atVersion} yet.", "version"));
+        return await grain.GetSession() is { } current
+            ? ApiProblems.NotFound($"Session {sessionId} is at version {current.Version}; it has no version {atVersion} yet.", "version")
+            : ApiProblems.SessionNotFound(sessionId);
     }
 }

@@ -1,9 +1,11 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Conversations.Gateway.Api;
 using Orleans.Conversations.Gateway.Health;
+using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Conversations.ServiceDefaults;
 using Orleans.Dashboard;
 
@@ -12,46 +14,46 @@ namespace Orleans.Conversations.Gateway.Hosting;
 /// <summary>Sets up the HTTP gateway: an Orleans client of the cluster, the API, health, OpenAPI and the dashboard.</summary>
 public static class GatewayHostExtensions
 {
-    /// <summary>Registers the gateway's services. Needs <c>ConnectionStrings:EventStore</c>, which the silos use too.</summary>
+    /// <summary>
+    /// Registers the gateway's services. Needs <c>ConnectionStrings:EventStore</c> (the silos' database, where the
+    /// cluster's membership is) and reads the <see cref="ClusterIdentityOptions"/>, <see cref="HttpGatewayOptions"/> and
+    /// <see cref="MessageLimitOptions"/>.
+    /// </summary>
     public static WebApplicationBuilder AddConversationGateway(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("EventStore");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
-                "ConnectionStrings:EventStore is not set. Set the environment variable ConnectionStrings__EventStore to the " +
-                "PostgreSQL the silos use, or start the service with scripts/run, which sets it.");
-        }
-
+        var cluster = ClusterIdentityOptions.Read(builder.Configuration);
+        var options = StartupOptions.Read<HttpGatewayOptions>(builder.Configuration, HttpGatewayOptions.Section);
         builder.AddServiceDefaults("conversations-gateway");
+        builder.AddEventStoreDataSource();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
             builder.WebHost.UseUrls(HttpGatewayOptions.DefaultUrl);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = HttpGatewayOptions.MaxBodyBytes);
-
-        var options = builder.Configuration.GetSection(HttpGatewayOptions.Section).Get<HttpGatewayOptions>() ?? new HttpGatewayOptions();
         builder.Services.AddOptions<HttpGatewayOptions>().BindConfiguration(HttpGatewayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<MessageLimitOptions>().BindConfiguration(MessageLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         builder.UseOrleansClient(client =>
         {
-            client.UseAdoNetClustering(o =>
-            {
-                o.Invariant = "Npgsql";
-                o.ConnectionString = connectionString;
-            });
+            client.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> clustering) =>
+                clustering.Configure<NpgsqlDataSource>((o, dataSource) =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.DataSource = dataSource;
+                }));
             client.Configure<ClusterOptions>(o =>
             {
-                o.ClusterId = options.ClusterId;
-                o.ServiceId = options.ServiceId;
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
             });
+            client.UseConnectionRetryFilter<ClusterConnectionRetry>();
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.CallTimeout);
             client.Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.AddDashboard();
             client.AddActivityPropagation();
         });
 
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsDefaults.Complete);
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])

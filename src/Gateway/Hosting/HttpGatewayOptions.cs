@@ -14,18 +14,6 @@ public sealed class HttpGatewayOptions
     /// <summary>The largest request body accepted, in bytes.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
-    /// <summary>The longest user message, in characters (<c>Gateway__MaxTextLength</c>); keep it equal to the silos' <c>Conversations__MaxTextLength</c>.</summary>
-    [Range(1, 1_000_000)]
-    public int MaxTextLength { get; set; } = 8000;
-
-    /// <summary>The cluster to join (<c>Gateway__ClusterId</c>); the same as the silos' <c>Silo__ClusterId</c>.</summary>
-    [Required]
-    public string ClusterId { get; set; } = "conversations";
-
-    /// <summary>The service id (<c>Gateway__ServiceId</c>); the same as the silos' <c>Silo__ServiceId</c>.</summary>
-    [Required]
-    public string ServiceId { get; set; } = "orleans-conversations";
-
     /// <summary>How long a call into the cluster may take before the client gets 503 (<c>Gateway__CallTimeout</c>).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -12,13 +12,19 @@ public static class ConversationSiloHostExtensions
 {
     /// <summary>
     /// Runs a silo that clusters through the project's PostgreSQL, stores conversations in its event store and feeds
-    /// the Orleans dashboard. Settings: <c>ConnectionStrings:EventStore</c> and the <see cref="SiloHostOptions"/>.
+    /// the Orleans dashboard. Settings: <c>ConnectionStrings:EventStore</c>, <see cref="ClusterIdentityOptions"/> and
+    /// <see cref="SiloHostOptions"/>.
     /// </summary>
     public static IHostApplicationBuilder AddConversationSilo(this IHostApplicationBuilder builder)
     {
-        var connectionString = EventStoreConnection.Require(builder.Configuration);
-        var hostOptions = builder.Configuration.GetSection(SiloHostOptions.Section).Get<SiloHostOptions>() ?? new SiloHostOptions();
-        Validate(hostOptions);
+        var connectionString = EventStoreDatabase.RequireConnectionString(builder.Configuration);
+        var cluster = ClusterIdentityOptions.Read(builder.Configuration);
+        var endpoints = StartupOptions.Read<SiloHostOptions>(builder.Configuration, SiloHostOptions.Section);
+        if (!IPAddress.TryParse(endpoints.AdvertisedAddress, out var address))
+        {
+            throw new OptionsValidationException(SiloHostOptions.Section, typeof(SiloHostOptions),
+                [$"Silo:AdvertisedAddress '{endpoints.AdvertisedAddress}' is not an IP address."]);
+        }
 
         builder.AddServiceDefaults("conversations-silo");
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
@@ -27,28 +33,15 @@ public static class ConversationSiloHostExtensions
         {
             silo.Configure<ClusterOptions>(o =>
             {
-                o.ClusterId = hostOptions.ClusterId;
-                o.ServiceId = hostOptions.ServiceId;
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
             });
-            silo.ConfigureEndpoints(
-                IPAddress.Parse(hostOptions.AdvertisedAddress),
-                hostOptions.SiloPort,
-                hostOptions.GatewayPort,
-                listenOnAnyHostAddress: !IPAddress.IsLoopback(IPAddress.Parse(hostOptions.AdvertisedAddress)));
+            silo.ConfigureEndpoints(address, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
             silo.AddConversationStorage(connectionString);
             silo.AddConversationGrains();
             silo.AddDashboard();
             silo.AddActivityPropagation();
         });
         return builder;
-    }
-
-    private static void Validate(SiloHostOptions options)
-    {
-        var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-        if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), results, validateAllProperties: true))
-            throw new OptionsValidationException(SiloHostOptions.Section, typeof(SiloHostOptions), results.Select(r => $"{SiloHostOptions.Section}:{r}"));
-        if (!IPAddress.TryParse(options.AdvertisedAddress, out _))
-            throw new OptionsValidationException(SiloHostOptions.Section, typeof(SiloHostOptions), [$"Silo:AdvertisedAddress '{options.AdvertisedAddress}' is not an IP address."]);
     }
 }

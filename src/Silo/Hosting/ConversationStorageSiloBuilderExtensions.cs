@@ -1,47 +1,54 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Conversations.EventStore;
 using Orleans.Conversations.EventStore.Hosting;
 using Orleans.Conversations.Grains;
+using Orleans.Conversations.ServiceDefaults;
 using Orleans.Conversations.Silo.Database;
 using Orleans.Runtime;
 
 namespace Orleans.Conversations.Silo.Hosting;
 
-/// <summary>Wires a silo to the project's PostgreSQL: schema migrations, clustering, grain storage and the event store.</summary>
+/// <summary>Wires a silo to the project's PostgreSQL: schema, clustering, grain storage and the event store.</summary>
 public static class ConversationStorageSiloBuilderExtensions
 {
     /// <summary>
-    /// Applies the <c>sql/</c> scripts at start-up, then uses <paramref name="connectionString"/> for the event store
-    /// (<see cref="ConversationGrainConstants.EventStoreName"/>), the default grain storage and, unless
-    /// <paramref name="clustering"/> is false, ADO.NET clustering.
+    /// Uses one <see cref="NpgsqlDataSource"/> for <paramref name="connectionString"/> (the process's, if one is
+    /// registered already) for the event store (<see cref="ConversationGrainConstants.EventStoreName"/>, settings in
+    /// section <c>EventStore</c>), the default grain storage and, unless <paramref name="clustering"/> is false, ADO.NET
+    /// clustering; applies Orleans' schema at start-up.
     /// </summary>
     public static ISiloBuilder AddConversationStorage(
         this ISiloBuilder builder, string connectionString, bool clustering = true, Action<PostgresEventStoreOptions>? configureEventStore = null)
     {
+        builder.Services.AddEventStoreDataSource(connectionString);
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>
-            new DatabaseMigrationStartup(connectionString, sp.GetRequiredService<ILoggerFactory>()));
+            new DatabaseMigrationStartup(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILoggerFactory>()));
 
         if (clustering)
         {
-            builder.UseAdoNetClustering(options =>
-            {
-                options.Invariant = "Npgsql";
-                options.ConnectionString = connectionString;
-            });
+            builder.UseAdoNetClustering((OptionsBuilder<Orleans.Configuration.AdoNetClusteringSiloOptions> options) =>
+                options.Configure<NpgsqlDataSource>((o, dataSource) =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.DataSource = dataSource;
+                }));
         }
 
-        builder.AddAdoNetGrainStorageAsDefault(options =>
-        {
-            options.Invariant = "Npgsql";
-            options.ConnectionString = connectionString;
-        });
+        builder.AddAdoNetGrainStorageAsDefault((OptionsBuilder<Orleans.Configuration.AdoNetGrainStorageOptions> options) =>
+            options.Configure<NpgsqlDataSource>((o, dataSource) =>
+            {
+                o.Invariant = "Npgsql";
+                o.DataSource = dataSource;
+            }));
 
         return builder.AddPostgresEventStore(ConversationGrainConstants.EventStoreName, options => options
             .BindConfiguration("EventStore")
-            .Configure(o =>
+            .Configure<NpgsqlDataSource>((o, dataSource) =>
             {
-                o.ConnectionString = connectionString;
+                o.DataSource = dataSource;
                 o.EventTypes.AddFromAssembly(typeof(ConversationGrainConstants).Assembly);
                 configureEventStore?.Invoke(o);
             }));

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Orleans.Conversations.Silo.Hosting;
 
-/// <summary>Where this silo listens and which cluster it joins (configuration section <c>Silo</c>).</summary>
+/// <summary>Where this silo listens (configuration section <c>Silo</c>).</summary>
 public sealed class SiloHostOptions
 {
     /// <summary>The configuration section.</summary>
@@ -19,12 +19,4 @@ public sealed class SiloHostOptions
     /// <summary>The address other silos and clients reach this silo at (<c>Silo__AdvertisedAddress</c>).</summary>
     [Required]
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
-
-    /// <summary>The cluster to join; every silo and gateway of one deployment uses the same.</summary>
-    [Required]
-    public string ClusterId { get; set; } = "conversations";
-
-    /// <summary>The service whose grain state this cluster owns; keep it across deployments.</summary>
-    [Required]
-    public string ServiceId { get; set; } = "orleans-conversations";
 }

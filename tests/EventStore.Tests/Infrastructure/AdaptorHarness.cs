@@ -13,7 +13,7 @@ namespace Orleans.Conversations.EventStore.Tests.Infrastructure;
 /// Drives the event store's log view adaptor the way a JournaledGrain does, without a silo, so a test can run two
 /// writers on one stream or put faults between the adaptor and PostgreSQL.
 /// </summary>
-public sealed class AdaptorHarness : ILogViewAdaptorHost<JournalState, JournalEvent>, IAsyncDisposable
+internal sealed class AdaptorHarness : ILogViewAdaptorHost<JournalState, JournalEvent>, IAsyncDisposable
 {
     private static readonly DeepCopier Copier = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<DeepCopier>();
 

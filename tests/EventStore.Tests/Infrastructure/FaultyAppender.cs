@@ -3,7 +3,7 @@ using Orleans.Conversations.EventStore.Storage;
 namespace Orleans.Conversations.EventStore.Tests.Infrastructure;
 
 /// <summary>Fails appends the given number of times, either before they reach the database or after they commit.</summary>
-public sealed class FaultyAppender(IEventStreamAppender inner, int failures, bool afterCommit) : IEventStreamAppender
+internal sealed class FaultyAppender(IEventStreamAppender inner, int failures, bool afterCommit) : IEventStreamAppender
 {
     private int _remaining = failures;
 

@@ -1,11 +1,14 @@
 using Orleans.Conversations.EventStore.Tests.Journal;
-using Orleans.Conversations.Silo.Hosting;
+using Orleans.Conversations.EventStore.Hosting;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 
 namespace Orleans.Conversations.EventStore.Tests.Infrastructure;
 
-/// <summary>One silo with the PostgreSQL event store (snapshot every 10 events), shared by the grain-level tests.</summary>
+/// <summary>
+/// One plain Orleans silo with nothing of the service but the PostgreSQL event store (snapshot every 10 events), shared
+/// by the grain-level tests.
+/// </summary>
 public sealed class JournalClusterFixture : IAsyncLifetime
 {
     public const int SnapshotInterval = 10;
@@ -33,14 +36,12 @@ public sealed class JournalClusterFixture : IAsyncLifetime
     private sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder) =>
-            siloBuilder.AddConversationStorage(
-                siloBuilder.Configuration["EventStoreConnection"]!,
-                clustering: false,
-                options =>
-                {
-                    options.SnapshotInterval = SnapshotInterval;
-                    options.EventTypes.AddFromAssembly(typeof(JournalGrain).Assembly);
-                });
+            siloBuilder.AddPostgresEventStore(JournalGrain.EventStoreName, options => options.Configure(o =>
+            {
+                o.ConnectionString = siloBuilder.Configuration["EventStoreConnection"];
+                o.SnapshotInterval = SnapshotInterval;
+                o.EventTypes.AddFromAssembly(typeof(JournalGrain).Assembly);
+            }));
     }
 }
 

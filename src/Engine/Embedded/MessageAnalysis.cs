@@ -1,0 +1,152 @@
+using System.Text.RegularExpressions;
+
+namespace Orleans.Conversations.Engine.Embedded;
+
+/// <summary>
+/// What a reply needs to know about a user message: its statements, and in the rest of it (the statements blanked out,
+/// so "forget what I like" is not read as "what do I like") its questions, greeting, thanks or goodbye.
+/// </summary>
+internal sealed class MessageAnalysis
+{
+    private static readonly (QuestionKind Kind, Func<Regex> Pattern)[] _questionPatterns =
+    [
+        (QuestionKind.FirstMessage, MessagePatterns.FirstMessageQuestion),
+        (QuestionKind.LastMessage, MessagePatterns.LastMessageQuestion),
+        (QuestionKind.MessageCount, MessagePatterns.MessageCountQuestion),
+        (QuestionKind.Memory, MessagePatterns.MemoryQuestion),
+        (QuestionKind.AllFavorites, MessagePatterns.AllFavoritesQuestion),
+        (QuestionKind.Favorite, MessagePatterns.FavoriteQuestion),
+        (QuestionKind.Likes, MessagePatterns.LikesQuestion),
+        (QuestionKind.LikeCheck, MessagePatterns.LikeCheckQuestion),
+        (QuestionKind.Location, MessagePatterns.LocationQuestion),
+        (QuestionKind.Name, MessagePatterns.NameQuestion),
+        (QuestionKind.NameCheck, MessagePatterns.NameCheckQuestion),
+        (QuestionKind.HowAreYou, MessagePatterns.HowAreYouQuestion),
+        (QuestionKind.AboutYou, MessagePatterns.AboutYouQuestion),
+        (QuestionKind.AboutMyThing, MessagePatterns.AboutMyThingQuestion),
+    ];
+
+    private MessageAnalysis(string text, IReadOnlyList<Statement> statements)
+    {
+        Text = text;
+        Statements = statements;
+    }
+
+    /// <summary>The message, normalized (see <see cref="MessageValues.Normalize"/>).</summary>
+    public string Text { get; }
+
+    /// <summary>The statements, in order.</summary>
+    public IReadOnlyList<Statement> Statements { get; }
+
+    /// <summary>The questions, in the order they are asked; at most one of each kind and wording.</summary>
+    public IReadOnlyList<Question> Questions { get; private set; } = [];
+
+    /// <summary>The greeting that opens the message, ready to say back ("Hello", "Good morning"), or null.</summary>
+    public string? Greeting { get; private set; }
+
+    /// <summary>The goodbye that opens the message, ready to say back ("Goodbye", "Good night"), or null.</summary>
+    public string? Farewell { get; private set; }
+
+    /// <summary>Whether the message thanks.</summary>
+    public bool Thanks { get; private set; }
+
+    /// <summary>Whether the message asks something beyond its greeting, even if no known question matched.</summary>
+    public bool AsksSomething { get; private set; }
+
+    /// <summary>Reads <paramref name="text"/>. Never throws: a message too odd to read is treated as plain chat.</summary>
+    public static MessageAnalysis Of(string? text)
+    {
+        var normalized = MessageValues.Normalize(text);
+        var analysis = new MessageAnalysis(normalized, MessageParser.Parse(normalized));
+        try
+        {
+            analysis.ReadRest(Blank(normalized, analysis.Statements));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Answer as if nothing was asked.
+        }
+
+        return analysis;
+    }
+
+    private static string Blank(string text, IReadOnlyList<Statement> statements)
+    {
+        var chars = text.ToCharArray();
+        foreach (var statement in statements)
+        {
+            for (var i = statement.Start; i < statement.End && i < chars.Length; i++) chars[i] = ' ';
+        }
+
+        return new string(chars);
+    }
+
+    private void ReadRest(string rest)
+    {
+        var greeting = MessagePatterns.Greeting().Match(rest);
+        Greeting = greeting.Success ? GreetingReply(greeting.Groups["greeting"].Value) : null;
+        var farewell = MessagePatterns.Farewell().Match(rest);
+        Farewell = farewell.Success ? FarewellReply(farewell.Groups["farewell"].Value) : null;
+        Thanks = MessagePatterns.Thanks().IsMatch(rest);
+        Questions = FindQuestions(rest);
+
+        var remainder = MessagePatterns.Thanks().Replace(rest[(greeting.Success ? greeting.Length : 0)..], " ");
+        AsksSomething = remainder.Any(char.IsLetter) && MessagePatterns.AsksSomething().IsMatch(remainder.Trim());
+    }
+
+    private static List<Question> FindQuestions(string rest)
+    {
+        var found = new List<Question>();
+        foreach (var (kind, pattern) in _questionPatterns)
+        {
+            foreach (Match match in pattern().Matches(rest))
+            {
+                var question = ToQuestion(kind, match);
+                var overlaps = found.Any(q => q.Start < question.End && question.Start < q.End);
+                var repeated = found.Any(q => q.Kind == kind
+                    && string.Equals(q.Wording, question.Wording, StringComparison.OrdinalIgnoreCase));
+                if (!overlaps && !repeated) found.Add(question);
+            }
+        }
+
+        return [.. found.OrderBy(q => q.Start)];
+    }
+
+    private static Question ToQuestion(QuestionKind kind, Match match)
+    {
+        var end = match.Index + match.Length;
+        return kind switch
+        {
+            QuestionKind.Favorite => new(kind, match.Index, end, MessageValues.Topic(match.Groups["topic"].Value),
+                match.Groups["spelling"].Value.ToLowerInvariant()),
+            QuestionKind.Likes or QuestionKind.Location => new(kind, match.Index, end,
+                match.Groups["verb"].Value.ToLowerInvariant()),
+            QuestionKind.LikeCheck => new(kind, match.Index, end, MessageValues.Clean(match.Groups["thing"].Value),
+                match.Groups["verb"].Value.ToLowerInvariant()),
+            QuestionKind.NameCheck => new(kind, match.Index, end, MessageValues.Clean(match.Groups["candidate"].Value)),
+            QuestionKind.AboutMyThing => new(kind, match.Index, end, MessageValues.Clean(match.Groups["thing"].Value)),
+            QuestionKind.Name => new(kind, match.Index, end, Variant: match.Groups["who"].Success ? "who" : ""),
+            _ => new(kind, match.Index, end),
+        };
+    }
+
+    private static string GreetingReply(string greeting)
+    {
+        var words = string.Join(' ', greeting.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return words switch
+        {
+            "hi" or "hiya" => "Hi",
+            "hey" or "yo" => "Hey",
+            "howdy" => "Howdy",
+            "greetings" => "Greetings",
+            "morning" => "Good morning",
+            "afternoon" => "Good afternoon",
+            "evening" => "Good evening",
+            _ when words.StartsWith("good ", StringComparison.Ordinal) => "Good " + words[5..],
+            _ => "Hello",
+        };
+    }
+
+    private static string FarewellReply(string farewell) =>
+        farewell.Contains("night", StringComparison.OrdinalIgnoreCase) ? "Good night" : "Goodbye";
+}

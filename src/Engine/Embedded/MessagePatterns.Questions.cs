@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+
+namespace Orleans.Conversations.Engine.Embedded;
+
+/// <summary>The question and small-talk patterns, searched in what is left of a message once its statements are removed.</summary>
+internal static partial class MessagePatterns
+{
+    [GeneratedRegex(
+        @"\b(?:what(?:['’]?s|\s+is|\s+was|\s+were)\s+(?:my|the)\s+(?:very\s+)?first\s+(?:message|msg|question|words?|thing\s+i\s+(?:said|wrote|sent|asked|told\s+you))|what\s+did\s+i\s+(?:say|write|send|ask|tell\s+you)(?:\s+(?:to\s+)?you)?\s+(?:first|at\s+first|at\s+the\s+(?:start|beginning)|in\s+the\s+beginning)|what\s+did\s+i\s+first\s+(?:say|write|send|ask)|how\s+did\s+i\s+start\s+(?:this|the|our)\s+(?:conversation|chat))\b",
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex FirstMessageQuestion();
+
+    [GeneratedRegex(
+        @"\b(?:what(?:['’]?s|\s+is|\s+was)\s+my\s+(?:last|previous)\s+(?:message|msg|question)|what\s+did\s+i\s+just\s+(?:say|write|ask)|what\s+did\s+i\s+(?:say|write)\s+(?:last|before\s+this|previously))\b",
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex LastMessageQuestion();
+
+    [GeneratedRegex(
+        @"\bhow\s+many\s+(?:messages|msgs|texts|times\s+(?:have|did)\s+i\s+(?:written|write|messaged|message|texted|text|talked|spoken|chatted|written\s+to\s+you))\b",
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex MessageCountQuestion();
+
+    [GeneratedRegex(
+        @"\b(?:what\s+(?:else\s+)?(?:do|did|can)\s+you\s+(?:remember|know|recall)(?:\s+about\s+(?:me|myself))?(?!\s+about\b)|what\s+(?:have|did)\s+i\s+(?:told|tell)\s+you(?:\s+about\s+(?:me|myself))?|(?:tell|remind)\s+me\s+what\s+you\s+(?:know|remember)|(?:(?:do|did)\s+you\s+)?remember\s+me(?!\s+(?:to|that|when|as|for)\b)|what(?:['’]?s|\s+is)\s+in\s+your\s+memory|what\s+have\s+you\s+learned(?:\s+about\s+me)?)\b",
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex MemoryQuestion();
+
+    [GeneratedRegex(
+        @"\b(?:what\s+(?:are|were)|(?:tell|remind)\s+me|(?:do|did)\s+you\s+(?:know|remember))\s+(?:all\s+)?my\s+(?:favou?rites|faves|favou?rite\s+things)\b",
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex AllFavoritesQuestion();
+
+    [GeneratedRegex(
+        @"\b(?:what(?:['’]?s|\s+is|\s+are|\s+was|\s+were)|(?:do|did)\s+you\s+(?:know|remember)|(?:tell|remind)\s+me|which\s+is)\s+my\s+(?:(?:absolute|all[\s-]time)\s+)?(?<spelling>favou?rite|fave|fav)\s+(?<topic>[\p{L}\p{M}][\p{L}\p{M}\-'’ ]{0,40}?)(?=\s*(?:$|[,.!?;:…]|\s(?:and|again|then|now|please|is)\b))",
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex FavoriteQuestion();
+
+    [GeneratedRegex(
+        @"\b(?:what\s+(?:(?:things|stuff|else)\s+)?(?:do|did)\s+i\s+(?:(?:really|also)\s+)?(?<verb>like|love|enjoy)|what\s+are\s+my\s+(?:likes|interests|hobbies)|(?:do|did)\s+you\s+(?:know|remember)\s+what\s+i\s+(?<verb>like|love|enjoy)|(?:tell|remind)\s+me\s+what\s+i\s+(?<verb>like|love|enjoy)|what\s+(?:have\s+i\s+said|did\s+i\s+say)\s+i\s+(?<verb>like|love|enjoy))\b",
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex LikesQuestion();
+
+    [GeneratedRegex(@"\bdo\s+i\s+(?:really\s+)?(?<verb>like|love|enjoy)\s+(?<thing>[^?.!,;\n]{1,60})", Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex LikeCheckQuestion();
+
+    [GeneratedRegex(
+        @"\b(?:where\s+(?:do|did)\s+i\s+(?<verb>live|come\s+from|stay|reside)|where\s+am\s+i\s+(?<verb>from|based|living|located)|where(?:['’]?s|\s+is)\s+(?:my\s+)?home|(?:(?:do|did)\s+you\s+(?:know|remember)|(?:tell|remind)\s+me)\s+where\s+i(?:\s+(?<verb>live|come\s+from|am\s+from)|['’]m\s+(?<verb>from))|what(?:['’]?s|\s+is)\s+my\s+(?:location|city|country|home\s*town|address))\b",
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex LocationQuestion();
+
+    [GeneratedRegex(
+        @"\b(?:what(?:['’]?s|\s+is|\s+was)\s+my\s+(?:first\s+)?name|(?<who>who\s+am\s+i)|what\s+am\s+i\s+called|what\s+do\s+you\s+call\s+me|(?:know|remember|recall|forg[eo]t(?:ten)?)\s+(?:my\s+name|who\s+i\s+am)|(?:tell|remind)\s+me\s+my\s+name|say\s+my\s+name)\b",
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex NameQuestion();
+
+    [GeneratedRegex(@"\bis\s+my\s+name\s+(?<candidate>[^?.!,;\n]{1,40})", Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex NameCheckQuestion();
+
+    [GeneratedRegex(
+        @"\b(?:how\s+are\s+you|how\s+r\s+u|what['’]?s\s+up|how\s+have\s+you\s+been|how(?:['’]?s|\s+is)\s+it\s+going|how\s+do\s+you\s+do|how\s+are\s+things|how(?:['’]?s|\s+is)\s+your\s+day)\b",
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex HowAreYouQuestion();
+
+    [GeneratedRegex(
+        @"\b(?:who\s+are\s+you|what\s+are\s+you|are\s+you\s+(?:an?\s+)?(?:robot|bot|human|person|real|ai|machine|computer|program)|what\s+can\s+you\s+do|how\s+do\s+you\s+work|what\s+should\s+i\s+(?:say|tell\s+you))\b|^\W*help(?:\s+me)?\W*$",
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex AboutYouQuestion();
+
+    [GeneratedRegex(
+        @"\b(?:(?:what|who|where|when|which|how)(?:\s+[\p{L}\p{M}]+){0,2}?(?:['’]s|\s+is|\s+are|\s+was|\s+were)|(?:do|did)\s+you\s+(?:know|remember))\s+my\s+(?<thing>[^?.!,;\n]{1,60})",
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex AboutMyThingQuestion();
+
+    /// <summary>A greeting that opens the message.</summary>
+    [GeneratedRegex(
+        @"^[\s\p{P}]*(?<greeting>hello|hiya|hi|hey|howdy|greetings|yo|good\s+(?:morning|afternoon|evening|day)|morning|afternoon|evening)\b",
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex Greeting();
+
+    [GeneratedRegex(@"\b(?:thank\s*(?:you|u|ya)|thanks|thanx|thx|cheers|much\s+appreciated|many\s+thanks)\b", Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex Thanks();
+
+    /// <summary>A goodbye that opens the message, perhaps after "ok" or "thanks".</summary>
+    [GeneratedRegex(
+        @"^[\s\p{P}]*(?:(?:ok(?:ay)?|well|thanks|thank\s+you|alright)\b[\s\p{P}]*)*(?<farewell>bye\s+bye|bye|goodbye|good\s*bye|see\s+you|see\s+ya|good\s*night|farewell|talk\s+(?:to\s+you\s+)?(?:later|soon)|ttyl|cya)\b",
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex Farewell();
+
+    /// <summary>A message that asks something: opens with a question word or ends with a question mark.</summary>
+    [GeneratedRegex(
+        @"^[\s\p{P}]*(?:what|who|where|when|why|how|which|whose|do|does|did|is|are|am|can|could|would|will|should|have|has|tell\s+me)\b|[?？][^\p{L}\p{N}?？]*$",
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex AsksSomething();
+}

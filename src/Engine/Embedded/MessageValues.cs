@@ -1,0 +1,154 @@
+using System.Text;
+
+namespace Orleans.Conversations.Engine.Embedded;
+
+/// <summary>Text helpers shared by the parser and the replies: normalizing input and cleaning values.</summary>
+internal static class MessageValues
+{
+    private const string TrailingPunctuation = ".,!?;:…";
+
+    private static readonly HashSet<string> _pronouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "it", "that", "this", "these", "those", "them", "him", "her", "you", "u", "me", "us", "one", "there",
+        "here", "all", "it all", "that one", "this one", "so", "too", "also",
+    };
+
+    private static readonly HashSet<string> _questionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "what", "what's", "whats", "which", "who", "whom", "whose", "where", "when", "why", "how", "whether", "if",
+    };
+
+    /// <summary>
+    /// The text with line breaks as <c>\n</c> and every other control character as a space. The length never changes,
+    /// so positions found in the result are positions in <paramref name="text"/>.
+    /// </summary>
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return string.Empty;
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r') builder.Append(i + 1 < text.Length && text[i + 1] == '\n' ? ' ' : '\n');
+            else if (c == '\n' || c == '\u2028' || c == '\u2029') builder.Append('\n');
+            else if (char.IsControl(c)) builder.Append(' ');
+            else builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The value with whitespace runs collapsed, trailing punctuation removed and surrounding quotes dropped.</summary>
+    public static string Clean(string raw)
+    {
+        var collapsed = string.Join(' ', raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var value = collapsed.TrimEnd(TrailingPunctuation.ToCharArray()).Trim();
+        if (value.Length >= 2 && IsQuote(value[0]) && IsQuote(value[^1]))
+            value = value[1..^1].Trim().TrimEnd(TrailingPunctuation.ToCharArray()).Trim();
+        return value;
+    }
+
+    /// <summary>The end of <paramref name="text"/>[start..end) once trailing whitespace and punctuation are dropped.</summary>
+    public static int TrimEnd(string text, int start, int end)
+    {
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || TrailingPunctuation.Contains(text[end - 1])))
+            end--;
+        return end;
+    }
+
+    /// <summary>The first position at or after <paramref name="start"/> that is not whitespace, a colon or a dash.</summary>
+    public static int SkipLeading(string text, int start)
+    {
+        while (start < text.Length && (char.IsWhiteSpace(text[start]) || text[start] is ':' or '-' or '–' or '—'))
+            start++;
+        return start;
+    }
+
+    /// <summary>Whether the punctuation that follows a value at <paramref name="end"/> asks a question ("Ada?").</summary>
+    public static bool IsQuestionAfter(string text, int end)
+    {
+        for (var i = end; i < text.Length && !char.IsLetterOrDigit(text[i]); i++)
+        {
+            if (text[i] is '?' or '？') return true;
+        }
+
+        return false;
+    }
+
+    /// <summary><paramref name="value"/> without any of <paramref name="phrases"/> (and their punctuation) at its end.</summary>
+    public static string StripTrailingPhrases(string value, IReadOnlyList<string> phrases)
+    {
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var phrase in phrases)
+            {
+                if (value.Length > phrase.Length + 1
+                    && value.EndsWith(phrase, StringComparison.OrdinalIgnoreCase)
+                    && !char.IsLetterOrDigit(value[^(phrase.Length + 1)]))
+                {
+                    value = Clean(value[..^phrase.Length]);
+                    changed = true;
+                }
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> without trailing words that hold no letter or digit (an emoji, a flag, ":)"), as long
+    /// as something is left: "London 🇬🇧" is "London", but "🍕" stays "🍕".
+    /// </summary>
+    public static string StripTrailingSymbols(string value)
+    {
+        var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        while (words.Count > 1 && !words[^1].Any(char.IsLetterOrDigit)) words.RemoveAt(words.Count - 1);
+        return words.Count == 0 ? value : Clean(string.Join(' ', words));
+    }
+
+    /// <summary>Whether <paramref name="value"/> only points at something ("it", "that", "you") instead of naming it.</summary>
+    public static bool IsPronoun(string value) => _pronouns.Contains(value);
+
+    /// <summary>Whether <paramref name="value"/> opens with a question word ("what you said", "how you think").</summary>
+    public static bool StartsWithQuestionWord(string value) => _questionWords.Contains(FirstWord(value));
+
+    /// <summary>The first word of <paramref name="value"/>, without punctuation.</summary>
+    public static string FirstWord(string value)
+    {
+        var trimmed = value.TrimStart();
+        var end = 0;
+        while (end < trimmed.Length && !char.IsWhiteSpace(trimmed[end])) end++;
+        return trimmed[..end].Trim(TrailingPunctuation.ToCharArray()).Trim('"', '“', '”', '\'', '‘', '’');
+    }
+
+    /// <summary>A topic as stored: trimmed, lower case, single spaces ("Ice  Cream" becomes "ice cream").</summary>
+    public static string Topic(string raw) => Clean(raw).ToLowerInvariant();
+
+    /// <summary>
+    /// A topic reduced for comparison, so that "colour", "color" and "colors" are the same topic: lower case, British
+    /// "-our" spelled "-or", a trailing plural "s" dropped.
+    /// </summary>
+    public static string CanonicalTopic(string topic)
+    {
+        var words = Topic(topic).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            if (word.Length > 4 && word.EndsWith("our", StringComparison.Ordinal)) word = word[..^3] + "or";
+            else if (word.Length > 5 && word.EndsWith("ours", StringComparison.Ordinal)) word = word[..^4] + "ors";
+            if (word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)) word = word[..^1];
+            words[i] = word;
+        }
+
+        return string.Join(' ', words);
+    }
+
+    /// <summary>Whether a topic is spelled the British way ("colour", "flavours").</summary>
+    public static bool IsBritishSpelling(string topic) =>
+        Topic(topic).Split(' ').Any(word => word.Length > 4 && (word.EndsWith("our", StringComparison.Ordinal)
+            || word.EndsWith("ours", StringComparison.Ordinal)));
+
+    private static bool IsQuote(char c) => c is '"' or '“' or '”' or '\'' or '‘' or '’' or '«' or '»';
+}

@@ -1,0 +1,113 @@
+namespace Orleans.Conversations.Engine.Embedded;
+
+/// <summary>Small writing helpers for replies: lists, quotes, addressing the user, and turning "I" into "you".</summary>
+internal static class Phrasing
+{
+    private static readonly Dictionary<string, string> _reflections = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["i"] = "you", ["i'm"] = "you're", ["im"] = "you're", ["i've"] = "you've", ["i'd"] = "you'd",
+        ["i'll"] = "you'll", ["me"] = "you", ["my"] = "your", ["mine"] = "yours", ["myself"] = "yourself",
+        ["you're"] = "I'm", ["your"] = "my", ["yours"] = "mine", ["yourself"] = "myself", ["you've"] = "I've",
+        ["you'll"] = "I'll", ["you'd"] = "I'd",
+    };
+
+    private static readonly HashSet<string> _subjectOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "", "and", "but", "so", "that", "because", "if", "when", "then", "or", "think", "know", "hope", "wish",
+    };
+
+    private static readonly HashSet<string> _lowerCaseOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "this", "that", "these", "those", "it", "it's", "its", "we", "we're", "they", "they're",
+        "he", "she", "there", "there's", "today", "yesterday", "tonight", "tomorrow", "everything", "nothing",
+        "something", "someone", "everyone", "all", "some", "many", "most", "our", "their", "his", "her", "what",
+        "just", "really", "maybe", "perhaps", "sometimes", "work", "life", "so", "well",
+    };
+
+    private static readonly HashSet<string> _subjects = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "i", "i'm", "i’m", "im", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll", "my", "we", "we're", "we’re", "our",
+        "the", "a", "an", "this", "that", "these", "those", "it", "it's", "it’s", "its", "there", "there's",
+        "there’s", "today", "yesterday", "tonight", "he", "she", "they", "his", "her", "their", "you", "you're",
+        "you’re", "your", "everyone", "everything", "nothing", "something", "someone", "life", "work",
+    };
+
+    /// <summary>Whether <paramref name="sentence"/> opens with a subject ("I went ...", "the weather is ..."), so
+    /// that it can be said back; an order or a fragment ("call me later", "forget it") cannot.</summary>
+    public static bool StartsWithSubject(string sentence) => _subjects.Contains(MessageValues.FirstWord(sentence));
+
+    /// <summary>"tea", "tea and chess", "tea, chess and hiking".</summary>
+    public static string List(IReadOnlyList<string> items) => items.Count switch
+    {
+        0 => "",
+        1 => items[0],
+        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
+    };
+
+    /// <summary>Like <see cref="List"/>, with a comma before the last item when there are three or more.</summary>
+    public static string Sentences(IReadOnlyList<string> items) =>
+        items.Count < 3 ? List(items) : string.Join(", ", items.Take(items.Count - 1)) + ", and " + items[^1];
+
+    /// <summary>The text in typographic quotes.</summary>
+    public static string Quote(string text) => $"“{text}”";
+
+    /// <summary>", Ada" when the name is known, otherwise nothing: for "Hello, Ada!".</summary>
+    public static string Address(string? name) => string.IsNullOrWhiteSpace(name) ? "" : ", " + name;
+
+    /// <summary>Whether <paramref name="text"/> holds <paramref name="words"/> as whole words ("Al" is not in "Also").</summary>
+    public static bool ContainsWord(string text, string words)
+    {
+        for (var at = text.IndexOf(words, StringComparison.Ordinal); at >= 0; at = text.IndexOf(words, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + words.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+                return true;
+        }
+
+        return words.Length == 0;
+    }
+
+    /// <summary>The text with its first letter in upper case.</summary>
+    public static string Capitalize(string text) =>
+        text.Length == 0 || !char.IsLower(text[0]) ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>
+    /// The user's words from the engine's side: "I went hiking with my dog" becomes "you went hiking with your dog",
+    /// "you are kind" becomes "I am kind". Word by word, keeping punctuation; the first letter is lowered unless the
+    /// first word looks like a name.
+    /// </summary>
+    public static string Reflect(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var previous = "";
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            var start = 0;
+            while (start < word.Length && !char.IsLetter(word[start])) start++;
+            var end = word.Length;
+            while (end > start && !char.IsLetter(word[end - 1])) end--;
+            var core = word[start..end].Replace('’', '\'');
+            var reflected = ReflectWord(core, previous);
+            words[i] = word[..start] + reflected + word[end..];
+            previous = core;
+        }
+
+        var result = string.Join(' ', words);
+        if (words.Length > 0 && _lowerCaseOpeners.Contains(MessageValues.FirstWord(text)) && char.IsUpper(result[0]))
+            result = char.ToLowerInvariant(result[0]) + result[1..];
+        return result;
+    }
+
+    private static string ReflectWord(string word, string previous)
+    {
+        if (word.Length == 0) return word;
+        var lower = word.ToLowerInvariant();
+        if (lower == "you") return _subjectOpeners.Contains(previous) ? "I" : "me";
+        if (lower == "am" && previous.Equals("i", StringComparison.OrdinalIgnoreCase)) return "are";
+        if (lower == "was" && previous.Equals("i", StringComparison.OrdinalIgnoreCase)) return "were";
+        if (lower == "are" && previous.Equals("you", StringComparison.OrdinalIgnoreCase)) return "am";
+        if (lower == "were" && previous.Equals("you", StringComparison.OrdinalIgnoreCase)) return "was";
+        return _reflections.TryGetValue(lower, out var reflected) ? reflected : word;
+    }
+}

@@ -1,0 +1,151 @@
+using Orleans.Conversations.Grains.Interfaces;
+
+namespace Orleans.Conversations.Engine.Embedded;
+
+public sealed partial class RuleBasedReplyGenerator
+{
+    private static readonly string[] _likeVerbs = ["like", "love", "enjoy", "adore"];
+
+    /// <summary>
+    /// Says what the message taught or made the engine forget, only for what is still true once all its changes are
+    /// applied. Returns whether the message's greeting was used in the welcome ("Hi, Ada! Nice to meet you.").
+    /// </summary>
+    private static bool Acknowledge(ReplyRequest request, MessageAnalysis analysis, SessionContext context, List<string> said)
+    {
+        var changes = request.Changes ?? [];
+        var forgotten = changes.Where(change => change.IsForget).Select(change => change.Key).Distinct().ToList();
+        if (forgotten.Count > 0)
+        {
+            said.Add(analysis.Statements.Any(s => s.Target == ForgetTarget.Everything)
+                ? "Done, I've forgotten everything you told me. We can start fresh."
+                : $"Done, I've forgotten {Phrasing.List([.. forgotten.Select(ForgottenPhrase)])}.");
+        }
+
+        said.AddRange(analysis.Statements
+            .Where(s => s.Kind == StatementKind.Forget && !WasForgotten(s, forgotten))
+            .Select(NothingToForget)
+            .Distinct());
+
+        var greetingUsed = false;
+        var name = changes.LastOrDefault(change => change.Key == ContextKeys.Name && !change.IsForget)?.Value;
+        if (name is not null && name == context.Name)
+        {
+            greetingUsed = analysis.Greeting is not null;
+            said.Add(analysis.Greeting is { } greeting ? $"{greeting}, {name}! Nice to meet you."
+                : CallsMe(analysis.Text) ? $"Sure, I'll call you {name}."
+                : $"Nice to meet you, {name}!");
+        }
+
+        var remembered = RememberedClauses(changes, context, analysis.Text);
+        if (remembered.Count > 0) said.Add($"I'll remember {Phrasing.Sentences(remembered)}.");
+        return greetingUsed;
+    }
+
+    private static bool CallsMe(string text) => text.Contains("call me", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("calls me", StringComparison.OrdinalIgnoreCase);
+
+    private static List<string> RememberedClauses(IReadOnlyList<ContextChange> changes, SessionContext context, string text)
+    {
+        var clauses = new List<string>();
+        var likes = new List<string>();
+        var likeVerb = "";
+        foreach (var change in changes.Where(change => !change.IsForget && change.Key != ContextKeys.Name))
+        {
+            var value = change.Value!;
+            if (change.Key == ContextKeys.Likes && context.Likes.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                var verb = LikeVerb(text, value);
+                if (verb != likeVerb) FlushLikes();
+                likeVerb = verb;
+                if (!likes.Contains(value, StringComparer.OrdinalIgnoreCase)) likes.Add(value);
+                continue;
+            }
+
+            FlushLikes();
+            if (change.Key == ContextKeys.Location && value == context.Location)
+                clauses.Add("that " + LocationClause(value, [text]));
+            else if (change.Key == ContextKeys.Facts && context.Facts.Contains(value))
+                clauses.Add(FactClause(value));
+            else if (change.Key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
+                && context.Favorites.TryGetValue(change.Key[ContextKeys.FavoritePrefix.Length..], out var favorite)
+                && favorite == value)
+                clauses.Add($"that your {Favorite(text)} {change.Key[ContextKeys.FavoritePrefix.Length..]} is {value}");
+        }
+
+        FlushLikes();
+        return [.. clauses.Distinct()];
+
+        void FlushLikes()
+        {
+            if (likes.Count > 0) clauses.Add($"that you {likeVerb} {Phrasing.List(likes)}");
+            likes.Clear();
+        }
+    }
+
+    /// <summary>"to buy milk" reads as "I'll remember to buy milk"; anything else as "I'll remember that ...".</summary>
+    private static string FactClause(string fact)
+    {
+        var reflected = Phrasing.Reflect(fact);
+        return reflected.StartsWith("to ", StringComparison.OrdinalIgnoreCase) ? reflected : "that " + reflected;
+    }
+
+    /// <summary>The verb the user put before a like ("love" in "I love chess"), or "like".</summary>
+    private static string LikeVerb(string text, string value)
+    {
+        var at = text.IndexOf(value, StringComparison.OrdinalIgnoreCase);
+        if (at < 0) return "like";
+        var before = text[Math.Max(0, at - 40)..at].ToLowerInvariant();
+        var verb = "like";
+        var verbAt = -1;
+        foreach (var candidate in _likeVerbs)
+        {
+            var candidateAt = before.LastIndexOf(candidate, StringComparison.Ordinal);
+            if (candidateAt > verbAt) (verb, verbAt) = (candidate, candidateAt);
+        }
+
+        return verb;
+    }
+
+    /// <summary>"you're from São Paulo" if the user said "from" before the place, otherwise "you live in London".</summary>
+    private static string LocationClause(string location, IEnumerable<string> saidByUser) =>
+        saidByUser.FirstOrDefault(text => text.Contains(location, StringComparison.OrdinalIgnoreCase)) is { } text
+        && text.Contains("from " + location, StringComparison.OrdinalIgnoreCase)
+            ? $"you're from {location}"
+            : $"you live in {location}";
+
+    /// <summary>The user's own spelling of "favorite".</summary>
+    private static string Favorite(string text) =>
+        text.Contains("favourite", StringComparison.OrdinalIgnoreCase) ? "favourite" : "favorite";
+
+    private static string ForgottenPhrase(string key) => key switch
+    {
+        ContextKeys.Name => "your name",
+        ContextKeys.Location => "where you live",
+        ContextKeys.Likes => "what you like",
+        ContextKeys.Facts => "what you asked me to remember",
+        _ => "your favorite " + key[ContextKeys.FavoritePrefix.Length..],
+    };
+
+    private static bool WasForgotten(Statement statement, List<string> forgotten) => statement.Target switch
+    {
+        ForgetTarget.Everything => forgotten.Count > 0,
+        ForgetTarget.Name => forgotten.Contains(ContextKeys.Name),
+        ForgetTarget.Location => forgotten.Contains(ContextKeys.Location),
+        ForgetTarget.Likes => forgotten.Contains(ContextKeys.Likes),
+        ForgetTarget.Facts => forgotten.Contains(ContextKeys.Facts),
+        ForgetTarget.AllFavorites => forgotten.Any(key => key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)),
+        _ => forgotten.Any(key => key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
+            && MessageValues.CanonicalTopic(key[ContextKeys.FavoritePrefix.Length..]) == MessageValues.CanonicalTopic(statement.Topic)),
+    };
+
+    private static string NothingToForget(Statement statement) => statement.Target switch
+    {
+        ForgetTarget.Everything => "There's nothing to forget: I don't know anything about you yet.",
+        ForgetTarget.Name => "I didn't know your name anyway, so there's nothing to forget.",
+        ForgetTarget.Location => "I didn't know where you live anyway, so there's nothing to forget.",
+        ForgetTarget.Likes => "I didn't know what you like anyway, so there's nothing to forget.",
+        ForgetTarget.Facts => "You hadn't asked me to remember anything, so there's nothing to forget.",
+        ForgetTarget.AllFavorites => "I didn't know any of your favorites anyway, so there's nothing to forget.",
+        _ => $"I didn't know your favorite {statement.Topic} anyway, so there's nothing to forget.",
+    };
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using Orleans.Conversations.Grains.Interfaces;
+
+namespace Orleans.Conversations.Engine.Embedded;
+
+public sealed partial class RuleBasedReplyGenerator
+{
+    private const string AboutMe =
+        "I'm a conversation companion that runs entirely on my own, no internet needed. Tell me your name, where you "
+        + "live, what you like or your favorite things, or ask me to remember something, and I'll keep it in mind. "
+        + "You can ask me what I remember, or tell me to forget something, at any time.";
+
+    private static readonly string[] _thingTail = ["called", "named", "again", "then", "now", "please"];
+
+    private static string Answer(Question question, ReplyRequest request, MessageAnalysis analysis, SessionContext context) =>
+        question.Kind switch
+        {
+            QuestionKind.Name => context.Name is { } name
+                ? question.Variant == "who" ? $"You're {name}." : $"Your name is {name}."
+                : "I don't know your name yet. What should I call you?",
+            QuestionKind.NameCheck => NameCheck(question.Wording, context.Name),
+            QuestionKind.Location => Location(question.Wording, context, request),
+            QuestionKind.Likes => Likes(question.Wording is "" ? "like" : question.Wording, context),
+            QuestionKind.LikeCheck => LikeCheck(question.Wording, question.Variant, context),
+            QuestionKind.Favorite => Favorite(question, context),
+            QuestionKind.AllFavorites => context.Favorites.IsEmpty
+                ? "I don't know any of your favorites yet. What's your favorite color?"
+                : Phrasing.Capitalize(Phrasing.Sentences(FavoriteClauses(context))) + ".",
+            QuestionKind.Memory => Memory(context, request),
+            QuestionKind.FirstMessage => FirstMessage(request.FirstUserMessage, analysis.Text),
+            QuestionKind.LastMessage => LastMessage(request),
+            QuestionKind.MessageCount => MessageCount(request.PreviousUserMessageCount),
+            QuestionKind.HowAreYou => $"I'm doing well, thanks for asking{Phrasing.Address(context.Name)}! How are you?",
+            QuestionKind.AboutYou => AboutMe,
+            _ => AboutMyThing(question.Wording, context),
+        };
+
+    private static string NameCheck(string candidate, string? name) =>
+        name is null ? "I don't know your name yet. What should I call you?"
+        : candidate.Contains(name, StringComparison.OrdinalIgnoreCase) ? $"Yes, your name is {name}."
+        : $"No, your name is {name}.";
+
+    private static string Location(string verb, SessionContext context, ReplyRequest request)
+    {
+        var asksFrom = verb.Contains("from", StringComparison.Ordinal);
+        if (context.Location is not { } location)
+        {
+            return asksFrom
+                ? "I don't know where you're from yet. Where are you from?"
+                : "I don't know where you live yet. Where's home for you?";
+        }
+
+        if (asksFrom) return $"You're from {location}.";
+        return verb.Length > 0 ? $"You live in {location}." : Phrasing.Capitalize(LocationClause(location, SaidByUser(request))) + ".";
+    }
+
+    private static string Likes(string verb, SessionContext context) =>
+        context.Likes.IsEmpty
+            ? $"I don't know what you {verb} yet. Tell me something you enjoy!"
+            : $"You {verb} {Phrasing.List(context.Likes)}.";
+
+    private static string LikeCheck(string thing, string verb, SessionContext context)
+    {
+        var known = context.Likes.FirstOrDefault(like => like.Contains(thing, StringComparison.OrdinalIgnoreCase)
+            || thing.Contains(like, StringComparison.OrdinalIgnoreCase));
+        if (known is not null) return $"Yes! You told me you {verb} {known}.";
+        if (context.Likes.IsEmpty) return $"I don't know whether you {verb} {thing} yet. Do you?";
+        return $"You haven't told me that you {verb} {thing}. So far I know you like {Phrasing.List(context.Likes)}.";
+    }
+
+    private static string Favorite(Question question, SessionContext context)
+    {
+        var spelling = question.Variant == "favourite" ? "favourite" : "favorite";
+        return FavoriteLookup.Find(context, question.Wording) is { } topic
+            ? $"Your {spelling} {question.Wording} is {context.Favorites[topic]}."
+            : $"I don't know your {spelling} {question.Wording} yet. What is it?";
+    }
+
+    /// <summary>"your favorite color is blue", or "your favourite colour is blue" for a topic spelled the British way.</summary>
+    private static List<string> FavoriteClauses(SessionContext context) =>
+        [.. context.Favorites.Select(favorite => MessageValues.IsBritishSpelling(favorite.Key)
+            ? $"your favourite {favorite.Key} is {favorite.Value}"
+            : $"your favorite {favorite.Key} is {favorite.Value}")];
+
+    /// <summary>Everything remembered, each value exactly as the user wrote it.</summary>
+    private static string Memory(SessionContext context, ReplyRequest request)
+    {
+        if (context.IsEmpty)
+        {
+            return "I don't know anything about you yet. Tell me your name, where you live or what you like, "
+                + "and I'll remember it.";
+        }
+
+        var items = new List<string>();
+        if (context.Name is { } name) items.Add($"your name is {name}");
+        if (context.Location is { } location) items.Add(LocationClause(location, SaidByUser(request)));
+        if (!context.Likes.IsEmpty) items.Add($"you like {Phrasing.List(context.Likes)}");
+        items.AddRange(FavoriteClauses(context));
+        if (!context.Facts.IsEmpty) items.Add($"you asked me to remember {Phrasing.List([.. context.Facts.Select(Phrasing.Quote)])}");
+        return $"Here's what I know about you: {Phrasing.Sentences(items)}.";
+    }
+
+    /// <summary>The user's messages, newest first: this one, then the recent ones.</summary>
+    private static IEnumerable<string> SaidByUser(ReplyRequest request) =>
+        new[] { request.Text ?? "" }.Concat((request.RecentTurns ?? [])
+            .Where(turn => turn.Role == TurnRoles.User)
+            .Select(turn => turn.Text)
+            .Reverse());
+
+    private static string FirstMessage(string? first, string text) =>
+        first is null ? $"This is your first message: {Phrasing.Quote(text.Trim())}."
+        : string.IsNullOrWhiteSpace(first) ? "Your first message was empty."
+        : $"Your first message was {Phrasing.Quote(first.Trim())}.";
+
+    private static string LastMessage(ReplyRequest request) =>
+        (request.RecentTurns ?? []).LastOrDefault(turn => turn.Role == TurnRoles.User) is { } last
+            ? $"You just said {Phrasing.Quote(last.Text.Trim())}."
+            : "This is your first message, so there's nothing before it.";
+
+    private static string MessageCount(int previous)
+    {
+        var count = Math.Max(0, previous);
+        var digits = count.ToString(CultureInfo.InvariantCulture);
+        return count switch
+        {
+            0 => "You've sent 0 messages before this one: this is your first.",
+            1 => "You've sent 1 message before this one.",
+            _ => $"You've sent {digits} messages before this one.",
+        };
+    }
+
+    /// <summary>"what is my dog's name": answered from a remembered fact that mentions it, if any.</summary>
+    private static string AboutMyThing(string thing, SessionContext context)
+    {
+        thing = MessageValues.StripTrailingPhrases(thing, _thingTail);
+        var head = MessageValues.FirstWord(thing).Replace("'s", "", StringComparison.Ordinal).Replace("’s", "", StringComparison.Ordinal);
+        var fact = context.Facts.FirstOrDefault(f => f.Contains(thing, StringComparison.OrdinalIgnoreCase))
+            ?? (head.Length >= 3 ? context.Facts.FirstOrDefault(f => f.Contains(head, StringComparison.OrdinalIgnoreCase)) : null);
+        return fact is not null
+            ? $"You told me {Phrasing.Quote(fact)}."
+            : $"I don't know your {thing} yet{Phrasing.Address(context.Name)}. Tell me, and I'll remember it.";
+    }
+}

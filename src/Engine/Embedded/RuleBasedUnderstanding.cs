@@ -1,0 +1,71 @@
+using Orleans.Conversations.Grains.Interfaces;
+
+namespace Orleans.Conversations.Engine.Embedded;
+
+/// <summary>
+/// The embedded, offline understanding: reads names ("my name is Ada", "call me Ada", "I'm Ada"), places ("I live in
+/// London", "I'm from São Paulo"), likes ("I like tea", "I love chess", "I enjoy hiking"), favorites ("my favorite
+/// color is blue"), facts ("remember that ...") and requests to forget ("forget my name", "forget everything").
+/// Matching ignores case, greetings, fillers and extra spaces; values keep the user's own spelling. Questions teach
+/// nothing. Pure and deterministic; never throws.
+/// </summary>
+public sealed class RuleBasedUnderstanding : IMessageUnderstanding
+{
+    /// <inheritdoc />
+    public IReadOnlyList<ContextChange> Understand(string text, SessionContext context)
+    {
+        var known = context ?? SessionContext.Empty;
+        var changes = new List<ContextChange>();
+        foreach (var statement in MessageParser.Parse(text))
+        {
+            IEnumerable<ContextChange> produced = statement.Kind == StatementKind.Forget
+                ? Forget(statement, known)
+                : [Remember(statement)];
+            foreach (var change in produced)
+            {
+                var next = change.IsForget ? known.Without(change.Key) : known.With(change.Key, change.Value!);
+                if (next == known && changes.Any(earlier => SameChange(earlier, change))) continue;
+                changes.Add(change);
+                known = next;
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>"I like tea, I like tea": a repeat that changes nothing is recorded once.</summary>
+    private static bool SameChange(ContextChange earlier, ContextChange change) =>
+        earlier.Key == change.Key && string.Equals(earlier.Value, change.Value, StringComparison.OrdinalIgnoreCase);
+
+    private static ContextChange Remember(Statement statement) => statement.Kind switch
+    {
+        StatementKind.Name => ContextChange.Remember(ContextKeys.Name, statement.Value),
+        StatementKind.Location => ContextChange.Remember(ContextKeys.Location, statement.Value),
+        StatementKind.Like => ContextChange.Remember(ContextKeys.Likes, statement.Value),
+        StatementKind.Favorite => ContextChange.Remember(ContextKeys.Favorite(statement.Topic), statement.Value),
+        _ => ContextChange.Remember(ContextKeys.Facts, statement.Value),
+    };
+
+    /// <summary>Forgets only what is known, so that nothing is recorded for a request with nothing to forget.</summary>
+    private static IEnumerable<ContextChange> Forget(Statement statement, SessionContext known)
+    {
+        IEnumerable<string> keys = statement.Target switch
+        {
+            ForgetTarget.Everything => known.Keys,
+            ForgetTarget.AllFavorites => known.Favorites.Keys.Select(topic => ContextKeys.FavoritePrefix + topic),
+            ForgetTarget.Favorite => FavoriteLookup.Find(known, statement.Topic) is { } topic
+                ? [ContextKeys.FavoritePrefix + topic]
+                : [],
+            _ => known.Keys.Where(key => key == KeyOf(statement.Target)),
+        };
+        return keys.Select(ContextChange.Forget).ToList();
+    }
+
+    private static string KeyOf(ForgetTarget target) => target switch
+    {
+        ForgetTarget.Name => ContextKeys.Name,
+        ForgetTarget.Location => ContextKeys.Location,
+        ForgetTarget.Likes => ContextKeys.Likes,
+        _ => ContextKeys.Facts,
+    };
+}

@@ -1,0 +1,23 @@
+namespace Orleans.Conversations.Engine.Embedded;
+
+/// <summary>What a statement in a user message is about.</summary>
+internal enum StatementKind
+{
+    /// <summary>The user's name ("my name is Ada").</summary>
+    Name,
+
+    /// <summary>Where the user lives or comes from ("I live in London").</summary>
+    Location,
+
+    /// <summary>Something the user likes ("I like tea").</summary>
+    Like,
+
+    /// <summary>A favorite by topic ("my favorite color is blue").</summary>
+    Favorite,
+
+    /// <summary>A fact to remember ("remember that my sister is Eve").</summary>
+    Fact,
+
+    /// <summary>A request to forget something ("forget my name").</summary>
+    Forget,
+}

@@ -1,0 +1,8 @@
+namespace Orleans.Conversations.Engine;
+
+/// <summary>Writes the reply to a user message.</summary>
+public interface IReplyGenerator
+{
+    /// <summary>The reply text: never empty. Throws <see cref="ReplyGenerationException"/> when no reply can be had.</summary>
+    Task<string> GenerateReplyAsync(ReplyRequest request, CancellationToken cancellationToken);
+}

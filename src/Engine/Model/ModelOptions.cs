@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Orleans.Conversations.Engine.Model;
+
+/// <summary>
+/// An OpenAI-compatible chat model to answer with (configuration section <c>Model</c>). With no
+/// <see cref="Endpoint"/>, the embedded offline engine answers.
+/// </summary>
+public sealed class ModelOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Model";
+
+    /// <summary>The server's base address, such as <c>http://127.0.0.1:11434/v1</c> (<c>Model__Endpoint</c>).</summary>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>The model name the server knows (<c>Model__Name</c>).</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The API key, if the server wants one (<c>Model__ApiKey</c>).</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>How long one reply may take before the turn is recorded as <c>ReplyFailed</c> (<c>Model__Timeout</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The most tokens the prompt may use; the oldest turns are left out first (<c>Model__PromptTokenBudget</c>).</summary>
+    [Range(100, 1_000_000)]
+    public int PromptTokenBudget { get; set; } = 3000;
+
+    /// <summary>Whether a model is configured.</summary>
+    public bool IsConfigured => Endpoint is not null;
+}

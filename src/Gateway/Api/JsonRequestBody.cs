@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Orleans.Conversations.Gateway.Hosting;
+
+namespace Orleans.Conversations.Gateway.Api;
+
+/// <summary>
+/// Binds a request body to a record with errors a client can act on: 415 for another content type, 413 past the size
+/// limit, 400 for malformed JSON, for a body that is not an object, and for a field of the wrong type or with text
+/// that is not valid Unicode (naming the field).
+/// </summary>
+internal static class JsonRequestBody
+{
+    /// <summary>The body as <typeparamref name="T"/>, or null when it is absent and not <paramref name="required"/>.</summary>
+    /// <exception cref="ApiProblemException">The body cannot be used.</exception>
+    public static async ValueTask<T?> ReadAsync<T>(HttpContext context, bool required)
+        where T : class
+    {
+        var request = context.Request;
+        if (request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any()))
+            return required ? throw ApiProblemException.BadRequest("The request body is required: a JSON object.", "body") : null;
+        if (!request.HasJsonContentType())
+            throw ApiProblemException.UnsupportedMediaType(request.ContentType);
+        if (request.ContentLength > HttpGatewayOptions.MaxBodyBytes)
+            throw TooLarge();
+
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: context.RequestAborted);
+        }
+        catch (JsonException exception)
+        {
+            throw ApiProblemException.BadRequest($"The request body is not valid JSON: {exception.Message}", "body");
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw TooLarge();
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                throw ApiProblemException.BadRequest($"The request body must be a JSON object, not {Describe(root.ValueKind)}.", "body");
+
+            var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            try
+            {
+                return root.Deserialize<T>(json) ?? throw ApiProblemException.BadRequest("The request body must be a JSON object.", "body");
+            }
+            catch (JsonException exception)
+            {
+                throw FieldProblem(root, exception);
+            }
+        }
+    }
+
+    /// <summary>A field that could not be bound: of the wrong type, or a string that is not valid UTF-8/UTF-16 text.</summary>
+    private static ApiProblemException FieldProblem(JsonElement root, JsonException exception)
+    {
+        var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+        if (field is null || !root.TryGetProperty(field, out var value))
+            return ApiProblemException.BadRequest($"The request body does not fit the expected shape: {exception.Message}", field ?? "body");
+        return value.ValueKind == JsonValueKind.String
+            ? ApiProblemException.BadRequest(
+                $"Field '{field}' is not valid text: it holds invalid UTF-8 or an unpaired surrogate escape such as \\ud800.", field)
+            : ApiProblemException.BadRequest($"Field '{field}' must be a string, not {Describe(value.ValueKind)}.", field);
+    }
+
+    private static ApiProblemException TooLarge() =>
+        ApiProblemException.TooLarge($"The request body is larger than {HttpGatewayOptions.MaxBodyBytes / 1024} KiB.", "body");
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Orleans.Conversations.Gateway.Api;
+using Orleans.Conversations.Grains.Interfaces;
+using Orleans.Runtime;
+
+namespace Orleans.Conversations.Gateway.Hosting;
+
+/// <summary>
+/// Answers what requests and grain calls throw with the contract's problems, in one place: client mistakes with 4xx,
+/// a failed reply with 502, an unreachable cluster or event store with 503 and <c>Retry-After</c>. Anything else stays
+/// a logged 500.
+/// </summary>
+internal sealed class ApiExceptionHandler(
+    IProblemDetailsService problems, IOptions<HttpGatewayOptions> options, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (ToProblem(context, exception) is not { } problem)
+            return false;
+
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private ProblemDetails? ToProblem(HttpContext context, Exception exception)
+    {
+        switch (exception)
+        {
+            case ApiProblemException client:
+                return Problem(client.Status, client.Title, client.Message, client.Field);
+            case MessageRejectedException rejected when rejected.Reason == RejectionReason.TooLong:
+                return Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", rejected.Message, rejected.Field);
+            case MessageRejectedException rejected:
+                return Problem(StatusCodes.Status400BadRequest, "Invalid request", rejected.Message, rejected.Field);
+            case ReplyUnavailableException { TimedOut: false } failed:
+                return Problem(StatusCodes.Status502BadGateway, "Reply failed", failed.Message, null);
+            case ReplyUnavailableException failed:
+                return Unavailable(context, failed.Message);
+            case SessionUnavailableException or SiloUnavailableException or OrleansMessageRejectionException
+                or GatewayTooBusyException or TimeoutException or OrleansException:
+                logger.LogWarning("Cluster call failed for {Method} {Path}: {Error}", context.Request.Method, context.Request.Path, exception.Message);
+                return Unavailable(context,
+                    $"The conversation service is unavailable right now ({exception.GetType().Name}). Nothing half-done was stored; retry with the same messageId.");
+            default:
+                return null;
+        }
+    }
+
+    private ProblemDetails Unavailable(HttpContext context, string detail)
+    {
+        context.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", detail, null);
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail, string? field)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (field is not null)
+            problem.Extensions["field"] = field;
+        return problem;
+    }
+}

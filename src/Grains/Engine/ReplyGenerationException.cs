@@ -1,5 +1,0 @@
-namespace Orleans.Conversations.Grains.Engine;
-
-/// <summary>No reply could be generated (a model that failed or timed out); the user message stays recorded.</summary>
-public sealed class ReplyGenerationException(string message, Exception? innerException = null)
-    : Exception(message, innerException);
