@@ -20,14 +20,14 @@ public sealed class ServiceProcesses : IDisposable
         };
         service.Start(root, "Silo", new(shared)
         {
-            ["Silo__ClusterId"] = clusterId,
+            ["Cluster__ClusterId"] = clusterId,
             ["Silo__SiloPort"] = InProcessSilo.FreePort().ToString(),
             ["Silo__GatewayPort"] = InProcessSilo.FreePort().ToString(),
         });
         service.Gateway = new Uri($"http://127.0.0.1:{InProcessSilo.FreePort()}");
         service.Start(root, "Gateway", new(shared)
         {
-            ["Gateway__ClusterId"] = clusterId,
+            ["Cluster__ClusterId"] = clusterId,
             ["ASPNETCORE_URLS"] = service.Gateway.ToString().TrimEnd('/'),
         });
 
