@@ -21,7 +21,8 @@ public sealed partial class ConversationGrain
 
         // A turn is appended only at the version it was computed for. If another activation of this session wrote
         // first, the state has been re-read by then and the turn is worked out again from it.
-        for (var attempt = 1; attempt <= MaxTurnAttempts; attempt++)
+        var started = clock.GetTimestamp();
+        for (var attempt = 1; attempt <= MaxTurnAttempts && (attempt == 1 || clock.GetElapsedTime(started) < _options.ConfirmTimeout); attempt++)
         {
             var state = LatestState;
             var reply = state.FindMessage(messageId) is { } known
@@ -88,23 +89,28 @@ public sealed partial class ConversationGrain
 
     /// <summary>
     /// A retry: returns the stored reply, or answers a stored message whose reply failed, without storing it again;
-    /// null when another writer appended first.
+    /// null when another writer appended first (the state no longer holds what it did, so the turn is recomputed).
     /// </summary>
     private async Task<MessageReply?> ReplyToKnownMessageAsync(MessageRecord known)
     {
         if (UnconfirmedEvents.Any())
         {
             await ConfirmWithinTimeoutAsync();
-            known = State.FindMessage(known.MessageId) ?? known;
+            // The unconfirmed turn may have lost to another writer: then the message is not stored and is answered anew.
+            if (State.FindMessage(known.MessageId) is not { } confirmed)
+                return null;
+            known = confirmed;
         }
 
         if (known.ReplyVersion is { } replyVersion)
         {
-            var replied = (AssistantReplied)(await ReadStoreAsync(() => RetrieveConfirmedEvents(replyVersion - 1, replyVersion)))[0];
-            return new MessageReply(SessionId, known.MessageId, replied.Text, replyVersion);
+            return await ReadEventAtAsync(replyVersion) is AssistantReplied replied && replied.InReplyTo == known.MessageId
+                ? new MessageReply(SessionId, known.MessageId, replied.Text, replyVersion)
+                : null;
         }
 
-        var stored = (UserMessageReceived)(await ReadStoreAsync(() => RetrieveConfirmedEvents(known.MessageVersion - 1, known.MessageVersion)))[0];
+        if (await ReadEventAtAsync(known.MessageVersion) is not UserMessageReceived stored || stored.MessageId != known.MessageId)
+            return null;
         var state = State;
         var laterMessages = state.RecentMessages.Count - state.RecentMessages.FindLastIndex(m => m.MessageId == known.MessageId);
         var previousCount = state.MessageCount - laterMessages;
@@ -117,4 +123,7 @@ public sealed partial class ConversationGrain
             previousCount == 0 ? null : state.FirstUserMessage);
         return await AnswerAsync([], request, known.MessageId);
     }
+
+    private async Task<SessionEvent?> ReadEventAtAsync(int version) =>
+        (await ReadStoreAsync(() => RetrieveConfirmedEvents(version - 1, version))).FirstOrDefault();
 }

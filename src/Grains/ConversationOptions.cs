@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Orleans.Conversations.Grains.Interfaces;
 
 namespace Orleans.Conversations.Grains;
 
@@ -14,5 +15,5 @@ public sealed class ConversationOptions
 
     /// <summary>How long a turn may wait for the event store to confirm it before the caller gets an error.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
-    public TimeSpan ConfirmTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ConfirmTimeout { get; set; } = TurnTimeouts.DefaultConfirmTimeout;
 }

@@ -9,7 +9,7 @@ namespace Orleans.Conversations.Failover.Tests;
 /// </summary>
 public sealed class ProcessClusterFixture : IAsyncLifetime
 {
-    public const int CallTimeoutSeconds = 5;
+    public const int CallTimeoutSeconds = 9;
     public const int ConfirmTimeoutSeconds = 3;
 
     private readonly List<ServiceProcess> _processes = [];
@@ -36,6 +36,7 @@ public sealed class ProcessClusterFixture : IAsyncLifetime
         {
             ["ConnectionStrings__EventStore"] = throughProxy,
             ["Logging__LogLevel__Default"] = "Warning",
+            ["Conversations__ConfirmTimeout"] = $"00:00:0{ConfirmTimeoutSeconds}",
         };
 
         for (var i = 0; i < 2; i++)
@@ -50,7 +51,6 @@ public sealed class ProcessClusterFixture : IAsyncLifetime
                 ["Membership__NumVotesForDeathDeclaration"] = "1",
                 ["Membership__TableRefreshTimeout"] = "00:00:01",
                 ["Membership__IAmAliveTablePublishTimeout"] = "00:00:02",
-                ["Conversations__ConfirmTimeout"] = $"00:00:0{ConfirmTimeoutSeconds}",
                 ["EventStore__MaxRetryDelay"] = "00:00:00.500",
             }));
         }

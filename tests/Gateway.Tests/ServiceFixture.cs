@@ -46,7 +46,7 @@ public sealed class ServiceFixture : IAsyncLifetime
             ["ConnectionStrings:EventStore"] = connectionString,
             ["Cluster:ClusterId"] = Cluster.Options.ClusterId,
             ["Cluster:ServiceId"] = Cluster.Options.ServiceId,
-            ["Gateway:CallTimeout"] = "00:00:10",
+            ["Gateway:CallTimeout"] = "00:00:25",
         });
         web.AddConversationGateway();
         _gateway = web.Build();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Orleans.Conversations.Grains.Interfaces;
 
 namespace Orleans.Conversations.Engine.Model;
 
@@ -22,7 +23,7 @@ public sealed class ModelOptions
 
     /// <summary>How long one reply may take before the turn is recorded as <c>ReplyFailed</c> (<c>Model__Timeout</c>).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan Timeout { get; set; } = TurnTimeouts.DefaultModelTimeout;
 
     /// <summary>The most tokens the prompt may use; the oldest turns are left out first (<c>Model__PromptTokenBudget</c>).</summary>
     [Range(100, 1_000_000)]

@@ -32,4 +32,5 @@ public sealed record EventResponse(int Version, string Type, DateTime At, JsonNo
 /// <summary>The seed route's answer: <c>POST /message</c>.</summary>
 public sealed record SeedMessageResponse(
     [property: JsonPropertyName("response")] string Response,
-    [property: JsonPropertyName("session_id")] Guid SessionId);
+    [property: JsonPropertyName("session_id")] Guid SessionId,
+    [property: JsonPropertyName("message_id")] string MessageId);

@@ -4,7 +4,10 @@ using Orleans.Conversations.Grains.Interfaces;
 
 namespace Orleans.Conversations.Gateway.Api;
 
-/// <summary>The seed's <c>POST /message</c> route, kept for its clients: snake_case fields, a new session when none is named.</summary>
+/// <summary>
+/// The seed's <c>POST /message</c> route, kept for its clients: snake_case fields, a new session when none is named, an
+/// optional <c>message_id</c> (or <c>Idempotency-Key</c> header) for safe retries.
+/// </summary>
 public static class SeedMessageApi
 {
     /// <summary>Maps the route.</summary>
@@ -17,10 +20,10 @@ public static class SeedMessageApi
     }
 
     private static async Task<Ok<SeedMessageResponse>> SendMessage(
-        SeedMessageRequest request, IClusterClient cluster, IOptions<MessageLimitOptions> limits)
+        SeedMessageRequest request, HttpContext context, IClusterClient cluster, IOptions<MessageLimitOptions> limits)
     {
         var sessionId = request.SessionIdOrNew();
-        var reply = await cluster.GetGrain<IConversationGrain>(sessionId).SendMessage(request.ToUserMessage(limits.Value));
-        return TypedResults.Ok(new SeedMessageResponse(reply.Reply, sessionId));
+        var reply = await cluster.GetGrain<IConversationGrain>(sessionId).SendMessage(request.ToUserMessage(context, limits.Value));
+        return TypedResults.Ok(new SeedMessageResponse(reply.Reply, sessionId, reply.MessageId));
     }
 }

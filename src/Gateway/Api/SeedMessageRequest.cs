@@ -7,9 +7,11 @@ namespace Orleans.Conversations.Gateway.Api;
 /// <summary>The seed route's request body: <c>POST /message</c>, in snake_case.</summary>
 /// <param name="SessionId">The session, or null to start a new one.</param>
 /// <param name="Text">What the user says.</param>
+/// <param name="MessageId">The client's id for the message (1–128 characters), which makes retries safe.</param>
 public sealed record SeedMessageRequest(
     [property: JsonPropertyName("session_id")] string? SessionId,
-    [property: JsonPropertyName("text")] string? Text)
+    [property: JsonPropertyName("text")] string? Text,
+    [property: JsonPropertyName("message_id")] string? MessageId = null)
 {
     /// <summary>Binds the body; see <see cref="JsonRequestBody"/> for its errors.</summary>
     public static async ValueTask<SeedMessageRequest?> BindAsync(HttpContext context, ParameterInfo parameter) =>
@@ -23,10 +25,17 @@ public sealed record SeedMessageRequest(
             : throw ApiProblemException.BadRequest(
                 $"Field 'session_id' must be a UUID such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301, not '{SessionId}'.", "session_id");
 
-    /// <summary>The message, checked against <see cref="UserMessageRules"/>.</summary>
-    internal UserMessage ToUserMessage(MessageLimitOptions limits)
+    /// <summary>The message with the turn's message id, checked against <see cref="UserMessageRules"/>.</summary>
+    /// <exception cref="MessageRejectedException">It breaks a rule; the exception names the seed's field.</exception>
+    internal UserMessage ToUserMessage(HttpContext context, MessageLimitOptions limits)
     {
-        var message = new UserMessage(Text ?? "");
-        return UserMessageRules.Check(message, limits.MaxTextLength) is { } rejected ? throw rejected : message;
+        var message = new UserMessage(Text ?? "", TurnMessageIds.Resolve(context, MessageId));
+        return UserMessageRules.Check(message, limits.MaxTextLength) switch
+        {
+            null => TurnMessageIds.Remember(context, message),
+            { Field: "messageId" } rejected => throw new MessageRejectedException(
+                "message_id", rejected.Reason, rejected.Message.Replace("'messageId'", "'message_id'", StringComparison.Ordinal)),
+            var rejected => throw rejected,
+        };
     }
 }

@@ -12,11 +12,13 @@ public sealed record SendMessageRequest(string? Text, string? MessageId)
     public static async ValueTask<SendMessageRequest?> BindAsync(HttpContext context, ParameterInfo parameter) =>
         await JsonRequestBody.ReadAsync<SendMessageRequest>(context, required: true);
 
-    /// <summary>The message, checked against <see cref="UserMessageRules"/>.</summary>
+    /// <summary>The message with the turn's message id, checked against <see cref="UserMessageRules"/>.</summary>
     /// <exception cref="MessageRejectedException">It breaks a rule; the exception names the field.</exception>
-    internal UserMessage ToUserMessage(MessageLimitOptions limits)
+    internal UserMessage ToUserMessage(HttpContext context, MessageLimitOptions limits)
     {
-        var message = new UserMessage(Text ?? "", MessageId);
-        return UserMessageRules.Check(message, limits.MaxTextLength) is { } rejected ? throw rejected : message;
+        var message = new UserMessage(Text ?? "", TurnMessageIds.Resolve(context, MessageId));
+        if (UserMessageRules.Check(message, limits.MaxTextLength) is { } rejected)
+            throw rejected;
+        return TurnMessageIds.Remember(context, message);
     }
 }

@@ -35,10 +35,10 @@ public static class SessionsApi
     }
 
     private static async Task<Ok<MessageResponse>> SendMessage(
-        string id, SendMessageRequest request, IClusterClient cluster, IOptions<MessageLimitOptions> limits)
+        string id, SendMessageRequest request, HttpContext context, IClusterClient cluster, IOptions<MessageLimitOptions> limits)
     {
         var sessionId = SessionIds.Parse(id);
-        var reply = await cluster.GetGrain<IConversationGrain>(sessionId).SendMessage(request.ToUserMessage(limits.Value));
+        var reply = await cluster.GetGrain<IConversationGrain>(sessionId).SendMessage(request.ToUserMessage(context, limits.Value));
         return TypedResults.Ok(new MessageResponse(reply.SessionId, reply.MessageId, reply.Reply, reply.Version));
     }
 

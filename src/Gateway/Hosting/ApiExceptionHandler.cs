@@ -21,6 +21,8 @@ internal sealed class ApiExceptionHandler(
         if (ToProblem(context, exception) is not { } problem)
             return false;
 
+        if (TurnMessageIds.Of(context) is { } messageId)
+            problem.Extensions["messageId"] = messageId;
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
@@ -42,8 +44,9 @@ internal sealed class ApiExceptionHandler(
             case SessionUnavailableException or SiloUnavailableException or OrleansMessageRejectionException
                 or GatewayTooBusyException or TimeoutException or OrleansException:
                 logger.LogWarning("Cluster call failed for {Method} {Path}: {Error}", context.Request.Method, context.Request.Path, exception.Message);
-                return Unavailable(context,
-                    $"The conversation service is unavailable right now ({exception.GetType().Name}). Nothing half-done was stored; retry with the same messageId.");
+                return Unavailable(context, TurnMessageIds.Of(context) is { } turn
+                    ? $"The conversation service could not finish in time ({exception.GetType().Name}). The turn is stored whole or not at all and may still complete: retry with messageId '{turn}' to get its reply, never a second turn."
+                    : $"The conversation service is unavailable right now ({exception.GetType().Name}); retry later.");
             default:
                 return null;
         }

@@ -29,6 +29,7 @@ public static class GatewayHostExtensions
             builder.WebHost.UseUrls(HttpGatewayOptions.DefaultUrl);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = HttpGatewayOptions.MaxBodyBytes);
         builder.Services.AddOptions<HttpGatewayOptions>().BindConfiguration(HttpGatewayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HttpGatewayOptions>, CallTimeoutValidator>();
         builder.Services.AddOptions<MessageLimitOptions>().BindConfiguration(MessageLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         builder.UseOrleansClient(client =>

@@ -14,9 +14,12 @@ public sealed class HttpGatewayOptions
     /// <summary>The largest request body accepted, in bytes.</summary>
     public const int MaxBodyBytes = 64 * 1024;
 
-    /// <summary>How long a call into the cluster may take before the client gets 503 (<c>Gateway__CallTimeout</c>).</summary>
+    /// <summary>
+    /// How long a call into the cluster may take before the client gets 503 (<c>Gateway__CallTimeout</c>); longer than
+    /// a turn can take (see <c>TurnTimeouts</c>), which is checked at start-up.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
-    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The seconds a client is told to wait (<c>Retry-After</c>) when the service is unavailable.</summary>
     [Range(1, 3600)]
