@@ -26,6 +26,12 @@ public sealed class PostgresEventStoreOptions
     /// <summary>Take a snapshot of a stream's state every this many events; 0 turns snapshots off.</summary>
     public int SnapshotInterval { get; set; } = 100;
 
+    /// <summary>
+    /// How many of a stream's newest snapshots are kept; older ones are deleted as new ones are taken. Time travel to a
+    /// version older than the oldest kept snapshot replays from the first event.
+    /// </summary>
+    public int SnapshotsKept { get; set; } = 2;
+
     /// <summary>The longest wait between two attempts while the database is unreachable.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -32,6 +32,8 @@ internal sealed class PostgresEventStoreOptionsValidator : IValidateOptions<Post
 
         if (options.SnapshotInterval < 0)
             failures.Add($"Event store '{name}': SnapshotInterval must be 0 (off) or positive, not {options.SnapshotInterval}.");
+        if (options.SnapshotsKept < 1)
+            failures.Add($"Event store '{name}': SnapshotsKept must be 1 or more, not {options.SnapshotsKept}.");
         if (options.MaxRetryDelay <= TimeSpan.Zero)
             failures.Add($"Event store '{name}': MaxRetryDelay must be positive, not {options.MaxRetryDelay}.");
         if (options.MaxAppendBatchSize < 1)

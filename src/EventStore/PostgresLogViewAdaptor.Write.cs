@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
 using Orleans.Conversations.EventStore.Storage;
 
 namespace Orleans.Conversations.EventStore;
@@ -26,14 +28,19 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
         {
             appended = await _store.Appender.AppendAsync(request, CancellationToken.None);
         }
+        catch (PostgresException exception) when (IsRefusalOfTheData(exception) && batch.All(s => s.ConditionalPosition >= 0))
+        {
+            Refuse(batch, exception);
+            return 0;
+        }
         catch (Exception exception)
         {
             RecordIssue("append", exception);
-            return await ResolveByReadingAsync();
+            return await ResolveByReadingAsync(afterFailure: true);
         }
 
         if (!appended)
-            return await ResolveByReadingAsync();
+            return await ResolveByReadingAsync(afterFailure: false);
 
         var previousVersion = _confirmedVersion;
         foreach (var submission in batch)
@@ -48,17 +55,21 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
 
     /// <summary>
     /// After a conflict or an append of unknown outcome: catches up with the stream and counts how many of the
-    /// current batch's events are in it (0 when another writer won or nothing was written, so the base retries).
+    /// current batch's events are in it (0 when another writer won or nothing was written, so the base retries). A read
+    /// that works does not clear a failed append: only an append that lands does, so the delay before the next attempt
+    /// keeps growing while appends fail and reads succeed.
     /// </summary>
-    private async Task<int> ResolveByReadingAsync()
+    private async Task<int> ResolveByReadingAsync(bool afterFailure)
     {
         while (true)
         {
             try
             {
                 var stored = await CatchUpAsync();
-                ResolveIssue();
-                return stored.Count(e => e.BatchId == _batchId);
+                var ours = stored.Count(e => e.BatchId == _batchId);
+                if (!afterFailure || ours > 0)
+                    ResolveIssue();
+                return ours;
             }
             catch (Exception exception)
             {
@@ -66,6 +77,34 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
             }
 
             await LastPrimaryIssue.DelayBeforeRetry();
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL refused the statement for the values it carries (SQLSTATE class 22, data exception, or 54, program
+    /// limit exceeded): sending the same events again would fail the same way, however long one waits.
+    /// </summary>
+    private static bool IsRefusalOfTheData(PostgresException exception) =>
+        exception.SqlState.StartsWith("22", StringComparison.Ordinal) || exception.SqlState.StartsWith("54", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Drops a batch of conditional events the store will never take: each is marked as no longer fitting its
+    /// position, so the base removes it and answers its raise with false; the grain hears why through
+    /// <see cref="EventsRefused"/>.
+    /// </summary>
+    private void Refuse(EventSubmission<TEntry>[] batch, PostgresException exception)
+    {
+        _logger.LogWarning("Event store refused {Count} events of stream {StreamId} ({SqlState}: {Reason}); they are dropped, not retried",
+            batch.Length, StreamId, exception.SqlState, exception.MessageText);
+        foreach (var submission in batch)
+            submission.ConditionalPosition = int.MinValue;
+        try
+        {
+            Host.OnConnectionIssue(new EventsRefused { SqlState = exception.SqlState, Reason = exception.MessageText });
+        }
+        catch (Exception callback)
+        {
+            Services.CaughtUserCodeException("OnConnectionIssue", nameof(Refuse), callback);
         }
     }
 }

@@ -32,6 +32,7 @@ public sealed partial class ConversationGrain(
 {
     private readonly ConversationOptions _options = options.Value;
     private readonly MessageLimitOptions _limits = limits.Value;
+    private EventsRefused? _refused;
 
     private Guid SessionId => this.GetPrimaryKey();
 
@@ -86,8 +87,12 @@ public sealed partial class ConversationGrain(
     protected override void TransitionState(ConversationState state, SessionEvent @event) => state.Apply(@event);
 
     /// <inheritdoc/>
-    protected override void OnConnectionIssue(ConnectionIssue issue) =>
+    protected override void OnConnectionIssue(ConnectionIssue issue)
+    {
+        if (issue is EventsRefused refused)
+            _refused = refused;
         logger.LogWarning("Session {SessionId}: event store issue: {Issue}", SessionId, issue);
+    }
 
     private SessionView ToView(ConversationState state) => new()
     {
@@ -119,7 +124,20 @@ public sealed partial class ConversationGrain(
     /// Raises <paramref name="events"/> as one batch appended right after the state they were computed from, and
     /// waits for the store, never longer than the configured timeout. False when another writer appended first.
     /// </summary>
-    private Task<bool> AppendWithinTimeoutAsync(IReadOnlyList<SessionEvent> events) => WithinTimeoutAsync(RaiseConditionalEvents(events));
+    /// <exception cref="MessageRejectedException">The store refused the events for what they hold; nothing was stored.</exception>
+    private async Task<bool> AppendWithinTimeoutAsync(IReadOnlyList<SessionEvent> events)
+    {
+        _refused = null;
+        if (await WithinTimeoutAsync(RaiseConditionalEvents(events)))
+            return true;
+        if (_refused is { } refused)
+        {
+            throw new MessageRejectedException("text", RejectionReason.Invalid,
+                $"The event store cannot store this message ({refused.Reason}); nothing was stored.");
+        }
+
+        return false;
+    }
 
     /// <summary>Waits for events raised earlier to be stored, never longer than the configured timeout.</summary>
     private Task ConfirmWithinTimeoutAsync() => WithinTimeoutAsync(ConfirmEvents());

@@ -47,6 +47,27 @@ public sealed class BatchingAppenderTests
             "SELECT string_agg(version::text, ',' ORDER BY version) FROM eventstore.events WHERE stream_id = $1", free));
     }
 
+    [Fact]
+    public async Task a_poisoned_append_inside_a_busy_batch_fails_alone_and_the_others_are_stored()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.GetConnectionStringAsync());
+        await using var appender = new BatchingEventStreamAppender(dataSource, maxBatchSize: 64, concurrentBatches: 1);
+        var streams = Enumerable.Range(0, 100).Select(i => $"batching/{Guid.NewGuid():N}").ToList();
+        var poisoned = new AppendRequest(streams[50], 0, [new NewEvent("ItemAdded", """{"item":"nul \u0000 here"}""", "{}")], Guid.NewGuid());
+
+        var appends = streams.Select(s => s == poisoned.StreamId
+            ? appender.AppendAsync(poisoned, CancellationToken.None)
+            : appender.AppendAsync(Request(s, 0, 2), CancellationToken.None)).ToList();
+        var refusal = await Assert.ThrowsAsync<PostgresException>(() => appends[50]);
+        appends.RemoveAt(50);
+        var outcomes = await Task.WhenAll(appends);
+
+        Assert.Equal("22P05", refusal.SqlState);
+        Assert.All(outcomes, Assert.True);
+        Assert.Equal(198L, await TestDatabase.ScalarAsync<long>(
+            "SELECT count(*) FROM eventstore.events WHERE stream_id = ANY($1)", (object)streams.ToArray()));
+    }
+
     private static AppendRequest Request(string stream, int expectedVersion, int events) => new(
         stream,
         expectedVersion,

@@ -42,6 +42,42 @@ public sealed class FaultToleranceTests
     }
 
     [Fact]
+    public async Task the_delay_between_append_attempts_grows_while_appends_fail_and_reads_succeed()
+    {
+        var connectionString = await TestDatabase.GetConnectionStringAsync();
+        var grainId = AdaptorHarness.NewGrainId();
+        await using var writer = await AdaptorHarness.ActivateAsync(grainId, connectionString,
+            inner => new FaultyAppender(inner, failures: 5, afterCommit: false));
+
+        Assert.Equal(1, await writer.AddAsync("eventually"));
+
+        var failures = writer.Issues.OfType<EventStoreUnavailable>().Where(i => i.Operation == "append").ToList();
+        Assert.Equal([1, 2, 3, 4, 5], failures.Select(i => i.NumberOfConsecutiveFailures));
+        var delays = failures.Select(i => i.RetryDelay).ToList();
+        Assert.True(delays[0] < TimeSpan.FromMilliseconds(150) && delays[^1] >= TimeSpan.FromMilliseconds(200),
+            $"the delay grows from the first to the cap (200 ms here): {string.Join(", ", delays)}");
+        Assert.Equal(1, writer.ResolvedIssues);
+    }
+
+    [Fact]
+    public async Task conditional_events_the_database_refuses_for_their_data_are_dropped_after_one_attempt_and_reported()
+    {
+        var connectionString = await TestDatabase.GetConnectionStringAsync();
+        var grainId = AdaptorHarness.NewGrainId();
+        FaultyAppender? appender = null;
+        await using var writer = await AdaptorHarness.ActivateAsync(grainId, connectionString,
+            inner => appender = new FaultyAppender(inner, failures: 0, afterCommit: false));
+
+        var stored = await writer.Adaptor.TryAppend(new Journal.ItemAdded("nul \u0000 here"));
+
+        Assert.False(stored);
+        Assert.Equal(1, appender!.Attempts);
+        Assert.Equal("22P05", Assert.IsType<EventsRefused>(Assert.Single(writer.Issues)).SqlState);
+        Assert.Equal(2, await writer.AddAsync("a", "b"));
+        await ConcurrentWriterTests.AssertStreamAsync(grainId, "a", "b");
+    }
+
+    [Fact]
     public async Task writes_ride_out_the_database_going_away_and_nothing_acknowledged_is_lost()
     {
         var connectionString = await TestDatabase.GetConnectionStringAsync();

@@ -73,6 +73,17 @@ public sealed class JournalGrainTests(JournalClusterFixture fixture)
     }
 
     [Fact]
+    public async Task only_the_newest_snapshots_are_kept()
+    {
+        var grain = NewGrain(out var id);
+        for (var i = 0; i < 55; i++)
+            await grain.Add($"item {i}");
+
+        Assert.Equal("40,50", await TestDatabase.ScalarAsync<string>(
+            "SELECT string_agg(version::text, ',' ORDER BY version) FROM eventstore.snapshots WHERE stream_id = $1", StreamOf(id)));
+    }
+
+    [Fact]
     public async Task activation_reads_only_the_events_after_the_latest_snapshot()
     {
         var grain = NewGrain(out var id);

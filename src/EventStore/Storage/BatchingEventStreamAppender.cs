@@ -57,6 +57,12 @@ internal sealed class BatchingEventStreamAppender : IEventStreamAppender, IAsync
                 for (var i = 0; i < batch.Count; i++)
                     batch[i].Outcome.TrySetResult(outcomes[i]);
             }
+            catch (PostgresException) when (batch.Count > 1)
+            {
+                // The server refused the statement, so nothing of it committed; one append's data (a character jsonb
+                // cannot hold, say) must not fail the others, so each is written on its own and gets its own outcome.
+                await WriteOneByOneAsync(batch);
+            }
             catch (Exception exception)
             {
                 // The outcome is unknown to every append of the batch: each adaptor resolves it by its batch id.
@@ -65,6 +71,21 @@ internal sealed class BatchingEventStreamAppender : IEventStreamAppender, IAsync
             }
 
             batch.Clear();
+        }
+    }
+
+    private async Task WriteOneByOneAsync(List<PendingAppend> batch)
+    {
+        foreach (var pending in batch)
+        {
+            try
+            {
+                pending.Outcome.TrySetResult(await _single.AppendAsync(pending.Request, CancellationToken.None));
+            }
+            catch (Exception exception)
+            {
+                pending.Outcome.TrySetException(exception);
+            }
         }
     }
 

@@ -104,21 +104,36 @@ internal sealed class EventStreamStore(NpgsqlDataSource dataSource) : IEventStre
             : null;
     }
 
-    /// <summary>Stores the state of the stream as it stood at <paramref name="version"/>.</summary>
+    /// <summary>
+    /// Stores the state of the stream as it stood at <paramref name="version"/> and deletes all but the newest
+    /// <paramref name="keep"/> snapshots of the stream, in one round trip.
+    /// </summary>
     public async Task WriteSnapshotAsync(
-        string streamId, int version, string stateType, string state, CancellationToken cancellationToken = default)
+        string streamId, int version, string stateType, string state, int keep, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var batch = dataSource.CreateBatch();
+        var write = new NpgsqlBatchCommand(
             """
             INSERT INTO eventstore.snapshots (stream_id, version, state_type, state)
             VALUES ($1, $2, $3, $4::jsonb)
             ON CONFLICT (stream_id, version) DO UPDATE SET state = excluded.state, state_type = excluded.state_type, taken_at = now()
             """);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = version });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stateType });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = state });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        write.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        write.Parameters.Add(new NpgsqlParameter<int> { TypedValue = version });
+        write.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stateType });
+        write.Parameters.Add(new NpgsqlParameter<string> { TypedValue = state });
+        var prune = new NpgsqlBatchCommand(
+            """
+            DELETE FROM eventstore.snapshots
+            WHERE stream_id = $1 AND version < (
+                SELECT min(version) FROM (
+                    SELECT version FROM eventstore.snapshots WHERE stream_id = $1 ORDER BY version DESC LIMIT $2) AS kept)
+            """);
+        prune.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        prune.Parameters.Add(new NpgsqlParameter<int> { TypedValue = keep });
+        batch.BatchCommands.Add(write);
+        batch.BatchCommands.Add(prune);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Deletes every event and snapshot of the stream, in one transaction.</summary>

@@ -2,7 +2,7 @@ using Orleans.Conversations.Grains.Tests.Infrastructure;
 
 namespace Orleans.Conversations.Grains.Tests.Model;
 
-/// <summary>A cluster whose sessions answer through <see cref="FakeChatServer"/>, with a small prompt budget and a 1 s timeout.</summary>
+/// <summary>A cluster whose sessions answer through <see cref="FakeChatServer"/>, with a small prompt budget and a 3 s timeout.</summary>
 public sealed class ModelClusterFixture : ConversationClusterFixture
 {
     public const int PromptTokenBudget = 120;
@@ -20,7 +20,7 @@ public sealed class ModelClusterFixture : ConversationClusterFixture
         settings["Model:Endpoint"] = Model.Endpoint.ToString();
         settings["Model:Name"] = "test-model";
         settings["Model:ApiKey"] = "test-key";
-        settings["Model:Timeout"] = "00:00:01";
+        settings["Model:Timeout"] = "00:00:03";
         settings["Model:PromptTokenBudget"] = PromptTokenBudget.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

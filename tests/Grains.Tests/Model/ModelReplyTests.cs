@@ -62,14 +62,14 @@ public sealed class ModelReplyTests(ModelClusterFixture fixture)
         var id = Guid.NewGuid();
         var session = fixture.Grains.GetGrain<IConversationGrain>(id);
         Model.Reply = "too late";
-        Model.Delay = TimeSpan.FromSeconds(3);
+        Model.Delay = TimeSpan.FromSeconds(6);
         try
         {
             var failure = await Assert.ThrowsAsync<ReplyUnavailableException>(() => session.SendMessage(new UserMessage("are you there?", "slow-1")));
 
             Assert.True(failure.TimedOut);
             Assert.Equal("SessionStarted,UserMessageReceived,ReplyFailed", await TestDatabase.EventTypesAsync(id));
-            Assert.Contains("did not answer within 1 s", await TestDatabase.ScalarAsync<string>(
+            Assert.Contains("did not answer within 3 s", await TestDatabase.ScalarAsync<string>(
                 "SELECT data->>'reason' FROM eventstore.events WHERE stream_id = $1 AND event_type = 'ReplyFailed'", TestDatabase.StreamOf(id)));
         }
         finally
