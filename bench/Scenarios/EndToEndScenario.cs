@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Orleans.Conversations.Bench.Infrastructure;
@@ -32,6 +33,8 @@ public static class EndToEndScenario
                 results.Add(new("ours", concurrency, summary, (service.CpuTime - cpuBefore).TotalSeconds));
                 Console.WriteLine($"  ours, {concurrency} clients: {summary.PerSecond:0} msg/s, p99 {summary.P99Ms:0.0} ms");
             }
+
+            results.Add(await RunWithPoisonAsync(http, service, sessions, settings));
         }
 
         await using (var seed = await SeedDesignServer.StartAsync(database.DataSource))
@@ -57,6 +60,42 @@ public static class EndToEndScenario
         return results;
     }
 
+    /// <summary>
+    /// 64 clients as above while one more client sends, back to back, messages no store can hold (U+0000, a lone
+    /// surrogate) to one session: each must be refused with 400, and the others must keep their speed.
+    /// </summary>
+    private static async Task<EndToEndResult> RunWithPoisonAsync(HttpClient http, ServiceProcesses service, string[] sessions, BenchSettings settings)
+    {
+        const int Concurrency = 64;
+        using var stop = new CancellationTokenSource();
+        var poisoned = Guid.NewGuid().ToString();
+        var refused = 0L;
+        var poisoner = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await PostAsync(http, service.Gateway, poisoned, refused % 2 == 0 ? PoisonBodies[0] : PoisonBodies[1], HttpStatusCode.BadRequest);
+                refused++;
+            }
+        });
+        var cpuBefore = service.CpuTime;
+        var summary = await ClosedLoopLoad.RunAsync(Concurrency, settings.WarmUp, settings.Duration,
+            (worker, i) => PostAsync(http, service.Gateway, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)]));
+        await stop.CancelAsync();
+        await poisoner;
+        Console.WriteLine($"  ours with a poisoning client, {Concurrency} clients: {summary.PerSecond:0} msg/s, p99 {summary.P99Ms:0.0} ms ({refused} poisoned messages refused)");
+        return new(PoisonedSystem, Concurrency, summary, (service.CpuTime - cpuBefore).TotalSeconds);
+    }
+
+    /// <summary>The name the run with a poisoning client is reported under.</summary>
+    public const string PoisonedSystem = "ours + a client sending poison";
+
+    private static readonly byte[][] PoisonBodies =
+    [
+        Encoding.UTF8.GetBytes("""{"text":"hi\u0000 there"}"""),
+        Encoding.UTF8.GetBytes("""{"text":"half a pair \ud800"}"""),
+    ];
+
     /// <summary>One message to every session first, so every system is measured on conversations under way.</summary>
     private static Task WarmAsync(HttpClient http, Uri server, string[] sessions)
     {
@@ -68,12 +107,15 @@ public static class EndToEndScenario
         })));
     }
 
-    private static async Task PostAsync(HttpClient http, Uri server, string sessionId)
+    private static Task PostAsync(HttpClient http, Uri server, string sessionId) => PostAsync(http, server, sessionId, Body, HttpStatusCode.OK);
+
+    private static async Task PostAsync(HttpClient http, Uri server, string sessionId, byte[] body, HttpStatusCode expected)
     {
-        using var content = new ByteArrayContent(Body);
+        using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var response = await http.PostAsync(new Uri(server, $"/api/sessions/{sessionId}/messages"), content);
-        response.EnsureSuccessStatusCode();
+        if (response.StatusCode != expected)
+            throw new InvalidOperationException($"Expected {(int)expected} from session {sessionId}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 }
 
