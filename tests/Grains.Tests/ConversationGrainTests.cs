@@ -78,6 +78,27 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
     }
 
     [Fact]
+    public async Task a_snapshot_that_no_longer_reads_as_the_state_is_passed_over_for_a_replay_of_the_events()
+    {
+        var session = NewSession(out var id);
+        await session.SendMessage(new UserMessage("my name is Ada"));
+        await session.SendMessage(new UserMessage("I live in Lima"));
+        await TestDatabase.ScalarAsync<int>(
+            "INSERT INTO eventstore.snapshots (stream_id, version, state_type, state) VALUES ($1, 5, 'Old', '{\"version\": \"five\", \"context\": [1]}') RETURNING version",
+            TestDatabase.StreamOf(id));
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        var past = await session.GetStateAt(5);
+        var now = await session.GetSession();
+
+        Assert.Equal(5, past!.Version);
+        Assert.Equal("Ada", past.Context.Name);
+        Assert.Null(past.Context.Location);
+        Assert.Equal("Lima", now!.Context.Location);
+        Assert.Equal(2, now.MessageCount);
+    }
+
+    [Fact]
     public async Task the_state_at_each_version_is_what_the_events_up_to_it_built()
     {
         var session = NewSession(out _);
