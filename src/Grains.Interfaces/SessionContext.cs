@@ -2,9 +2,12 @@ using System.Collections.Immutable;
 
 namespace Orleans.Conversations.Grains.Interfaces;
 
-/// <summary>What a session remembers about its user. Immutable: every change returns a new context.</summary>
+/// <summary>
+/// What a session remembers about its user. Immutable: every change returns a new context. Bounded: see
+/// <see cref="MaxLikes"/>, <see cref="MaxFavorites"/>, <see cref="MaxFacts"/> and <see cref="MaxValueLength"/>.
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record SessionContext
+public sealed partial record SessionContext
 {
     /// <summary>A context that remembers nothing.</summary>
     public static SessionContext Empty { get; } = new();
@@ -25,6 +28,12 @@ public sealed record SessionContext
     /// <summary>Facts the user asked to be remembered, oldest first.</summary>
     [Id(4)] public ImmutableList<string> Facts { get; init; } = [];
 
+    /// <summary>
+    /// The topics of <see cref="Favorites"/>, least recently told first, which decides the favorite forgotten when
+    /// there are too many. A context stored before this order existed may lack some topics: those count as the oldest.
+    /// </summary>
+    [Id(5)] public ImmutableList<string> FavoriteOrder { get; init; } = [];
+
     /// <summary>Whether nothing at all is remembered.</summary>
     public bool IsEmpty => Name is null && Location is null && Likes.IsEmpty && Favorites.IsEmpty && Facts.IsEmpty;
 
@@ -42,19 +51,24 @@ public sealed record SessionContext
     }
 
     /// <summary>
-    /// Remembers <paramref name="value"/> under <paramref name="key"/>: replaces a single value, or adds to a list
-    /// unless the list already holds it (compared case-insensitively). Unknown keys are ignored.
+    /// Remembers <paramref name="value"/> (cut to <see cref="MaxValueLength"/>) under <paramref name="key"/>: replaces a
+    /// single value, or adds to a list unless the list already holds it (compared case-insensitively); a full list
+    /// forgets its oldest entry. Unknown keys are ignored.
     /// </summary>
-    public SessionContext With(string key, string value) => key switch
+    public SessionContext With(string key, string value)
     {
-        ContextKeys.Name => this with { Name = value },
-        ContextKeys.Location => this with { Location = value },
-        ContextKeys.Likes => this with { Likes = AddDistinct(Likes, value) },
-        ContextKeys.Facts => this with { Facts = AddDistinct(Facts, value) },
-        _ when key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal) && key.Length > ContextKeys.FavoritePrefix.Length
-            => this with { Favorites = Favorites.SetItem(key[ContextKeys.FavoritePrefix.Length..], value) },
-        _ => this,
-    };
+        value = LimitLength(value);
+        return key switch
+        {
+            ContextKeys.Name => this with { Name = value },
+            ContextKeys.Location => this with { Location = value },
+            ContextKeys.Likes => WithLike(value),
+            ContextKeys.Facts => WithFact(value),
+            _ when key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal) && key.Length > ContextKeys.FavoritePrefix.Length
+                => WithFavorite(LimitLength(key[ContextKeys.FavoritePrefix.Length..]), value),
+            _ => this,
+        };
+    }
 
     /// <summary>Forgets whatever is remembered under <paramref name="key"/>.</summary>
     public SessionContext Without(string key) => key switch
@@ -64,10 +78,7 @@ public sealed record SessionContext
         ContextKeys.Likes => this with { Likes = [] },
         ContextKeys.Facts => this with { Facts = [] },
         _ when key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
-            => this with { Favorites = Favorites.Remove(key[ContextKeys.FavoritePrefix.Length..]) },
+            => WithoutFavorite(LimitLength(key[ContextKeys.FavoritePrefix.Length..])),
         _ => this,
     };
-
-    private static ImmutableList<string> AddDistinct(ImmutableList<string> list, string value) =>
-        list.Contains(value, StringComparer.OrdinalIgnoreCase) ? list : list.Add(value);
 }

@@ -99,7 +99,8 @@ internal sealed class MessageAnalysis
         var found = new List<Question>();
         foreach (var (kind, pattern) in _questionPatterns)
         {
-            foreach (Match match in pattern().Matches(rest))
+            Func<Match, string, bool> holds = kind == QuestionKind.Memory ? MessagePatterns.MemoryQuestionHolds : MessagePatterns.Always;
+            foreach (var match in MessagePatterns.Guarded(pattern(), rest, holds))
             {
                 var question = ToQuestion(kind, match);
                 var overlaps = found.Any(q => q.Start < question.End && question.Start < q.End);
@@ -114,7 +115,8 @@ internal sealed class MessageAnalysis
 
     private static Question ToQuestion(QuestionKind kind, Match match)
     {
-        var end = match.Index + match.Length;
+        var after = match.Groups["after"];
+        var end = after.Success ? after.Index : match.Index + match.Length;
         return kind switch
         {
             QuestionKind.Favorite => new(kind, match.Index, end, MessageValues.Topic(match.Groups["topic"].Value),

@@ -62,10 +62,12 @@ internal static partial class MessageParser
         var pos = lead.Length;
         while (pos < body.Length)
         {
-            var target = MessagePatterns.ForgetTarget().Match(body[pos..]);
-            if (!target.Success) break;
+            var rest = body[pos..];
+            var target = MessagePatterns.ForgetTarget().Match(rest);
+            if (!target.Success || !MessagePatterns.ForgetTargetHolds(target, rest)) break;
 
-            pos += target.Length;
+            var after = target.Groups["after"];
+            pos += after.Success ? after.Index : target.Length;
             found.Add(new Statement(StatementKind.Forget, 0, pos)
             {
                 Target = TargetOf(target),

@@ -39,7 +39,8 @@ internal static partial class MessageParser
     private static void ParseSentence(string text, int start, int end, bool allCaps, List<Statement> found)
     {
         var clauseStart = start;
-        foreach (Match separator in MessagePatterns.ClauseSeparator().Matches(text[start..end]))
+        var separators = MessagePatterns.Guarded(MessagePatterns.ClauseSeparator(), text[start..end], MessagePatterns.ClauseSeparatorHolds);
+        foreach (var separator in separators)
         {
             var next = start + separator.Index + separator.Length;
             if (next >= end || !StartsStatement(text, next, end, allCaps)) continue;

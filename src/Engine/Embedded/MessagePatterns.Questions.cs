@@ -20,8 +20,12 @@ internal static partial class MessagePatterns
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex MessageCountQuestion();
 
+    /// <summary>
+    /// "what do you remember", "what do you know about me"; not "what do you know about cats" nor "remember me to
+    /// your sister" (see <see cref="MemoryQuestionHolds"/>).
+    /// </summary>
     [GeneratedRegex(
-        @"\b(?:what\s+(?:else\s+)?(?:do|did|can)\s+you\s+(?:remember|know|recall)(?:\s+about\s+(?:me|myself))?(?!\s+about\b)|what\s+(?:have|did)\s+i\s+(?:told|tell)\s+you(?:\s+about\s+(?:me|myself))?|(?:tell|remind)\s+me\s+what\s+you\s+(?:know|remember)|(?:(?:do|did)\s+you\s+)?remember\s+me(?!\s+(?:to|that|when|as|for)\b)|what(?:['’]?s|\s+is)\s+in\s+your\s+memory|what\s+have\s+you\s+learned(?:\s+about\s+me)?)\b",
+        @"\b(?:(?<know>what\s+(?:else\s+)?(?:do|did|can)\s+you\s+(?:remember|know|recall)(?:\s+about\s+(?:me|myself))?)|what\s+(?:have|did)\s+i\s+(?:told|tell)\s+you(?:\s+about\s+(?:me|myself))?|(?:tell|remind)\s+me\s+what\s+you\s+(?:know|remember)|(?<rememberme>(?:(?:do|did)\s+you\s+)?remember\s+me)|what(?:['’]?s|\s+is)\s+in\s+your\s+memory|what\s+have\s+you\s+learned(?:\s+about\s+me)?)\b",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex MemoryQuestion();
 
@@ -30,8 +34,9 @@ internal static partial class MessagePatterns
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex AllFavoritesQuestion();
 
+    /// <summary>"what is my favorite color"; <c>after</c> shows where the topic ends and is not part of the question.</summary>
     [GeneratedRegex(
-        @"\b(?:what(?:['’]?s|\s+is|\s+are|\s+was|\s+were)|(?:do|did)\s+you\s+(?:know|remember)|(?:tell|remind)\s+me|which\s+is)\s+my\s+(?:(?:absolute|all[\s-]time)\s+)?(?<spelling>favou?rite|fave|fav)\s+(?<topic>[\p{L}\p{M}][\p{L}\p{M}\-'’ ]{0,40}?)(?=\s*(?:$|[,.!?;:…]|\s(?:and|again|then|now|please|is)\b))",
+        @"\b(?:what(?:['’]?s|\s+is|\s+are|\s+was|\s+were)|(?:do|did)\s+you\s+(?:know|remember)|(?:tell|remind)\s+me|which\s+is)\s+my\s+(?:(?:absolute|all[\s-]time)\s+)?(?<spelling>favou?rite|fave|fav)\s+(?<topic>[\p{L}\p{M}][\p{L}\p{M}\-'’ ]{0,40}?)(?<after>\s*(?:$|[,.!?;:…]|\s(?:and|again|then|now|please|is)\b))",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex FavoriteQuestion();
 

@@ -3,14 +3,15 @@ using System.Text.RegularExpressions;
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>
-/// The statement patterns of the embedded engine. Every pattern is anchored, has no nested ambiguous repetition and
-/// a match timeout, so no input can make matching slow.
+/// The statement patterns of the embedded engine. Every pattern runs on the non-backtracking engine, so matching takes
+/// time linear in the length of the input whatever it holds; the lookarounds that engine lacks are checked in code
+/// instead (see <see cref="Guarded"/>). The match timeout is a last safety net.
 /// </summary>
 internal static partial class MessagePatterns
 {
     internal const int MatchTimeoutMilliseconds = 250;
 
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
     /// <summary>Greetings, fillers and polite request words that may open a clause ("Hi, well, could you ...").</summary>
     [GeneratedRegex(
@@ -70,9 +71,13 @@ internal static partial class MessagePatterns
     [GeneratedRegex(@"^(?:forget|delete|erase|clear|remove|wipe)\s+(?:about\s+)?", Options, MatchTimeoutMilliseconds)]
     internal static partial Regex ForgetLead();
 
-    /// <summary>What a forget request names: one target, with the group saying which.</summary>
+    /// <summary>
+    /// What a forget request names: one target, with the group saying which. A bare "all" followed by "my", "the" or
+    /// "of" is not "everything" (see <see cref="ForgetTargetHolds"/>); <c>after</c> is the text that shows where a
+    /// favorite's topic ends, not part of the target.
+    /// </summary>
     [GeneratedRegex(
-        @"^(?:(?<favorites>(?:all\s+)?(?:my|the)\s+(?:favou?rites|faves|favou?rite\s+things))|(?<facts>(?:all\s+)?(?:the|my)\s+facts|facts|what\s+i\s+(?:told|asked)\s+you\s+to\s+remember|(?:the\s+)?things\s+i\s+(?:told|asked)\s+you\s+to\s+remember|what\s+you\s+remember)|(?<everything>everything(?:\s+(?:you\s+know|about\s+me|i\s+(?:said|told\s+you)))*|all(?:\s+of\s+it|\s+about\s+me)?(?!\s+(?:my|the|of)\b)|it\s+all|about\s+me|me|what\s+you\s+know(?:\s+about\s+me)?)|(?<name>(?:my|the)\s+name|who\s+i\s+am|what\s+(?:my\s+name\s+is|i['’]?m\s+called|to\s+call\s+me))|(?<location>where\s+i(?:\s+live|\s+am\s+(?:from|based)|['’]m\s+(?:from|based)|\s+come\s+from)|(?:my|the)\s+(?:location|address|city|country|home\s*town|home))|(?<likes>what\s+i\s+(?:like|love|enjoy)|(?:all\s+)?(?:my|the)\s+likes|(?:the\s+)?things\s+i\s+(?:like|love|enjoy)|my\s+(?:interests|hobbies))|(?<favorite>(?:my|the)\s+(?:favou?rite|fave|fav)\s+(?<topic>[\p{L}\p{M}][\p{L}\p{M}\-'’ ]{0,40}?)(?=\s*(?:$|[,.!?;:…]|\s(?:and|&|please|too|as\s+well|now|then|thanks)\b))))\b",
+        @"^(?:(?:(?<favorites>(?:all\s+)?(?:my|the)\s+(?:favou?rites|faves|favou?rite\s+things))|(?<facts>(?:all\s+)?(?:the|my)\s+facts|facts|what\s+i\s+(?:told|asked)\s+you\s+to\s+remember|(?:the\s+)?things\s+i\s+(?:told|asked)\s+you\s+to\s+remember|what\s+you\s+remember)|(?<name>(?:my|the)\s+name|who\s+i\s+am|what\s+(?:my\s+name\s+is|i['’]?m\s+called|to\s+call\s+me))|(?<location>where\s+i(?:\s+live|\s+am\s+(?:from|based)|['’]m\s+(?:from|based)|\s+come\s+from)|(?:my|the)\s+(?:location|address|city|country|home\s*town|home))|(?<likes>what\s+i\s+(?:like|love|enjoy)|(?:all\s+)?(?:my|the)\s+likes|(?:the\s+)?things\s+i\s+(?:like|love|enjoy)|my\s+(?:interests|hobbies)))\b|(?<favorite>(?:my|the)\s+(?:favou?rite|fave|fav)\s+(?<topic>[\p{L}\p{M}][\p{L}\p{M}\-'’ ]{0,40}?))\b(?<after>\s*(?:$|[,.!?;:…]|\s(?:and|&|please|too|as\s+well|now|then|thanks)\b))|(?<everything>everything(?:\s+(?:you\s+know|about\s+me|i\s+(?:said|told\s+you)))*|(?<all>all(?:\s+of\s+it|\s+about\s+me)?)|it\s+all|about\s+me|me|what\s+you\s+know(?:\s+about\s+me)?)\b)",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex ForgetTarget();
 
@@ -80,20 +85,26 @@ internal static partial class MessagePatterns
     [GeneratedRegex(@"^\s*,?\s*(?:(?:and|&)\s+)?(?:also\s+)?(?:(?:forget|delete|erase|clear|remove|wipe)\s+(?:about\s+)?)?", Options, MatchTimeoutMilliseconds)]
     internal static partial Regex ForgetJoin();
 
-    /// <summary>Where a clause may end and, if a statement follows, the next one begin: commas, dashes, "and", "but".</summary>
+    /// <summary>
+    /// Where a clause may end and, if a statement follows, the next one begin: commas, dashes, "and", "but". A word or
+    /// dash only separates after a space (see <see cref="ClauseSeparatorHolds"/>).
+    /// </summary>
     [GeneratedRegex(
-        @"(?:[,;]|(?<=\s)(?:[-–—]|and|but|so|also|plus|then|&)(?=\s))(?:\s*(?:and|but|so|also|plus|then)\b)*\s*",
+        @"(?:[,;]|(?:[-–—]|and|but|so|also|plus|then|&)\s)(?:\s*(?:and|but|so|also|plus|then)\b)*\s*",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex ClauseSeparator();
 
-    /// <summary>Where a like, favorite or location value stops: a conjunction that starts another thought.</summary>
+    /// <summary>
+    /// Where a like, favorite or location value stops: a conjunction that starts another thought. Only the index of
+    /// the first match counts, which is always where a run of spaces begins.
+    /// </summary>
     [GeneratedRegex(
-        @"(?<!\s)\s+(?:but|because|since|although|though|whereas|while|when|if|unless|so)\b|(?:[,;]\s*|(?<![\s,;])\s+)(?:and|&)\s+(?=(?:i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|you|you['’]re|we|he|she|they|it|it['’]s|that['’]s|there|my|your|what|how|where|who|why|do|does|did|is|are|can|could|would|will)\b)|[,;]\s*(?=(?:and|but|or|so|i|i['’]m|im|i['’]ve|i['’]d|you|you['’]re|we|he|she|they|it|it['’]s|its|that|that['’]s|this|there|what|how|where|who|why|when|do|does|did|is|are|can|could|would|will|though|btw|thanks|thank|please|lol|haha|nice|right|ok|okay|yes|no|my|your)\b)|(?<!\s)\s+[-–—]\s|(?<!\s)\s*\(",
+        @"\s+(?:but|because|since|although|though|whereas|while|when|if|unless|so)\b|(?:[,;]\s*|\s+)(?:and|&)\s+(?:i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|you|you['’]re|we|he|she|they|it|it['’]s|that['’]s|there|my|your|what|how|where|who|why|do|does|did|is|are|can|could|would|will)\b|[,;]\s*(?:and|but|or|so|i|i['’]m|im|i['’]ve|i['’]d|you|you['’]re|we|he|she|they|it|it['’]s|its|that|that['’]s|this|there|what|how|where|who|why|when|do|does|did|is|are|can|could|would|will|though|btw|thanks|thank|please|lol|haha|nice|right|ok|okay|yes|no|my|your)\b|\s+[-–—]\s|\s*\(",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex ValueStop();
 
     /// <summary>Extra stops for a location: "London with my wife", "Paris for now", "Rome, which ...".</summary>
-    [GeneratedRegex(@"(?<!\s)\s+(?:which|who|where|with|for|as)\b", Options, MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"\s+(?:which|who|where|with|for|as)\b", Options, MatchTimeoutMilliseconds)]
     internal static partial Regex LocationStop();
 
     /// <summary>A follow-on place after a comma: one to four words that are not lower case ("London, England").</summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>Small writing helpers for replies: lists, quotes, addressing the user, and turning "I" into "you".</summary>
@@ -43,6 +45,17 @@ internal static class Phrasing
         1 => items[0],
         _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
     };
+
+    /// <summary>
+    /// Like <see cref="List"/> for at most <paramref name="max"/> items, the last ones, then how many more there are:
+    /// "chess, hiking and 12 more things".
+    /// </summary>
+    public static string ListLatest(IReadOnlyList<string> items, int max, string noun) =>
+        items.Count <= max ? List(items) : List([.. items.Skip(items.Count - max), More(items.Count - max, noun)]);
+
+    /// <summary>"12 more favorites", "1 more favorite".</summary>
+    public static string More(int count, string noun) =>
+        $"{count.ToString(CultureInfo.InvariantCulture)} more {noun}{(count == 1 ? "" : "s")}";
 
     /// <summary>Like <see cref="List"/>, with a comma before the last item when there are three or more.</summary>
     public static string Sentences(IReadOnlyList<string> items) =>

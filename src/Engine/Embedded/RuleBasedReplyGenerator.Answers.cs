@@ -5,6 +5,12 @@ namespace Orleans.Conversations.Engine.Embedded;
 
 public sealed partial class RuleBasedReplyGenerator
 {
+    /// <summary>
+    /// The most likes, favorites or facts one answer lists: the latest ones, then how many more there are, so that an
+    /// answer stays short however much is remembered.
+    /// </summary>
+    public const int MaxListed = 10;
+
     private const string AboutMe =
         "I'm a conversation companion that runs entirely on my own, no internet needed. Tell me your name, where you "
         + "live, what you like or your favorite things, or ask me to remember something, and I'll keep it in mind. "
@@ -57,7 +63,7 @@ public sealed partial class RuleBasedReplyGenerator
     private static string Likes(string verb, SessionContext context) =>
         context.Likes.IsEmpty
             ? $"I don't know what you {verb} yet. Tell me something you enjoy!"
-            : $"You {verb} {Phrasing.List(context.Likes)}.";
+            : $"You {verb} {Phrasing.ListLatest(context.Likes, MaxListed, "thing")}.";
 
     private static string LikeCheck(string thing, string verb, SessionContext context)
     {
@@ -65,7 +71,7 @@ public sealed partial class RuleBasedReplyGenerator
             || thing.Contains(like, StringComparison.OrdinalIgnoreCase));
         if (known is not null) return $"Yes! You told me you {verb} {known}.";
         if (context.Likes.IsEmpty) return $"I don't know whether you {verb} {thing} yet. Do you?";
-        return $"You haven't told me that you {verb} {thing}. So far I know you like {Phrasing.List(context.Likes)}.";
+        return $"You haven't told me that you {verb} {thing}. So far I know you like {Phrasing.ListLatest(context.Likes, MaxListed, "thing")}.";
     }
 
     private static string Favorite(Question question, SessionContext context)
@@ -76,13 +82,23 @@ public sealed partial class RuleBasedReplyGenerator
             : $"I don't know your {spelling} {question.Wording} yet. What is it?";
     }
 
-    /// <summary>"your favorite color is blue", or "your favourite colour is blue" for a topic spelled the British way.</summary>
-    private static List<string> FavoriteClauses(SessionContext context) =>
-        [.. context.Favorites.Select(favorite => MessageValues.IsBritishSpelling(favorite.Key)
-            ? $"your favourite {favorite.Key} is {favorite.Value}"
-            : $"your favorite {favorite.Key} is {favorite.Value}")];
+    /// <summary>
+    /// "your favorite color is blue", or "your favourite colour is blue" for a topic spelled the British way, by topic:
+    /// the latest <see cref="MaxListed"/> told, then how many more.
+    /// </summary>
+    private static List<string> FavoriteClauses(SessionContext context)
+    {
+        var topics = context.FavoriteTopicsOldestFirst();
+        var latest = topics.Skip(topics.Count - MaxListed).ToHashSet(StringComparer.Ordinal);
+        List<string> clauses = [.. context.Favorites.Where(favorite => latest.Contains(favorite.Key))
+            .Select(favorite => MessageValues.IsBritishSpelling(favorite.Key)
+                ? $"your favourite {favorite.Key} is {favorite.Value}"
+                : $"your favorite {favorite.Key} is {favorite.Value}")];
+        if (topics.Count > MaxListed) clauses.Add(Phrasing.More(topics.Count - MaxListed, "favorite"));
+        return clauses;
+    }
 
-    /// <summary>Everything remembered, each value exactly as the user wrote it.</summary>
+    /// <summary>Everything remembered, each value exactly as the user wrote it; of each list the latest <see cref="MaxListed"/>.</summary>
     private static string Memory(SessionContext context, ReplyRequest request)
     {
         if (context.IsEmpty)
@@ -94,9 +110,9 @@ public sealed partial class RuleBasedReplyGenerator
         var items = new List<string>();
         if (context.Name is { } name) items.Add($"your name is {name}");
         if (context.Location is { } location) items.Add(LocationClause(location, SaidByUser(request)));
-        if (!context.Likes.IsEmpty) items.Add($"you like {Phrasing.List(context.Likes)}");
+        if (!context.Likes.IsEmpty) items.Add($"you like {Phrasing.ListLatest(context.Likes, MaxListed, "thing")}");
         items.AddRange(FavoriteClauses(context));
-        if (!context.Facts.IsEmpty) items.Add($"you asked me to remember {Phrasing.List([.. context.Facts.Select(Phrasing.Quote)])}");
+        if (!context.Facts.IsEmpty) items.Add($"you asked me to remember {Phrasing.ListLatest([.. context.Facts.Select(Phrasing.Quote)], MaxListed, "thing")}");
         return $"Here's what I know about you: {Phrasing.Sentences(items)}.";
     }
 

@@ -37,14 +37,19 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
     private static bool SameChange(ContextChange earlier, ContextChange change) =>
         earlier.Key == change.Key && string.Equals(earlier.Value, change.Value, StringComparison.OrdinalIgnoreCase);
 
-    private static ContextChange Remember(Statement statement) => statement.Kind switch
+    /// <summary>The change a statement asks for, its value cut as the context will remember it.</summary>
+    private static ContextChange Remember(Statement statement)
     {
-        StatementKind.Name => ContextChange.Remember(ContextKeys.Name, statement.Value),
-        StatementKind.Location => ContextChange.Remember(ContextKeys.Location, statement.Value),
-        StatementKind.Like => ContextChange.Remember(ContextKeys.Likes, statement.Value),
-        StatementKind.Favorite => ContextChange.Remember(ContextKeys.Favorite(statement.Topic), statement.Value),
-        _ => ContextChange.Remember(ContextKeys.Facts, statement.Value),
-    };
+        var value = SessionContext.LimitLength(statement.Value);
+        return statement.Kind switch
+        {
+            StatementKind.Name => ContextChange.Remember(ContextKeys.Name, value),
+            StatementKind.Location => ContextChange.Remember(ContextKeys.Location, value),
+            StatementKind.Like => ContextChange.Remember(ContextKeys.Likes, value),
+            StatementKind.Favorite => ContextChange.Remember(ContextKeys.Favorite(statement.Topic), value),
+            _ => ContextChange.Remember(ContextKeys.Facts, value),
+        };
+    }
 
     /// <summary>Forgets only what is known, so that nothing is recorded for a request with nothing to forget.</summary>
     private static IEnumerable<ContextChange> Forget(Statement statement, SessionContext known)

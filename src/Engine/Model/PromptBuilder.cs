@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.AI;
 using Orleans.Conversations.Engine;
 using Orleans.Conversations.Grains.Interfaces;
@@ -7,7 +6,8 @@ namespace Orleans.Conversations.Engine.Model;
 
 /// <summary>
 /// Builds the chat prompt: a system message with what the session remembers, then as many recent turns as fit the
-/// token budget (newest kept), then the user's message.
+/// token budget (newest kept), then the user's message. The system message fits the budget together with the user's
+/// message: what is remembered is left out, oldest first, until it does (see <see cref="SystemPrompt"/>).
 /// </summary>
 public static class PromptBuilder
 {
@@ -17,9 +17,10 @@ public static class PromptBuilder
     /// <summary>The messages to send for <paramref name="request"/>.</summary>
     public static List<ChatMessage> Build(ReplyRequest request, int tokenBudget)
     {
-        var system = new ChatMessage(ChatRole.System, DescribeSession(request));
         var user = new ChatMessage(ChatRole.User, request.Text);
-        var remaining = tokenBudget - EstimateTokens(system.Text) - EstimateTokens(user.Text);
+        var userTokens = EstimateTokens(request.Text);
+        var system = new ChatMessage(ChatRole.System, SystemPrompt.Describe(request.Context, LongestWithin(tokenBudget - userTokens)));
+        var remaining = tokenBudget - EstimateTokens(system.Text) - userTokens;
 
         var turns = new List<ChatMessage>();
         for (var i = request.RecentTurns.Count - 1; i >= 0; i--)
@@ -36,24 +37,6 @@ public static class PromptBuilder
         return [system, .. turns, user];
     }
 
-    private static string DescribeSession(ReplyRequest request)
-    {
-        var text = new StringBuilder(
-            "You are a helpful, friendly assistant in a conversation that remembers the user across messages. " +
-            "Answer briefly and use what you know about the user when it helps.");
-        var context = request.Context;
-        if (context.IsEmpty)
-        {
-            text.Append("\nNothing is known about the user yet.");
-            return text.ToString();
-        }
-
-        text.Append("\nWhat you know about the user:");
-        if (context.Name is not null) text.Append("\n- name: ").Append(context.Name);
-        if (context.Location is not null) text.Append("\n- lives in / is from: ").Append(context.Location);
-        if (!context.Likes.IsEmpty) text.Append("\n- likes: ").AppendJoin(", ", context.Likes);
-        foreach (var (topic, value) in context.Favorites) text.Append("\n- favorite ").Append(topic).Append(": ").Append(value);
-        foreach (var fact in context.Facts) text.Append("\n- asked you to remember: ").Append(fact);
-        return text.ToString();
-    }
+    /// <summary>The longest text that <see cref="EstimateTokens"/> counts as at most <paramref name="tokens"/>.</summary>
+    private static int LongestWithin(int tokens) => Math.Max(0, (tokens - 4) * 4);
 }

@@ -4,8 +4,8 @@ using Orleans.Conversations.Grains.Interfaces;
 namespace Orleans.Conversations.Grains.State;
 
 /// <summary>
-/// A session as its events built it. Kept small: the recent-turn window and the idempotency window are bounded, and
-/// everything older stays in the log.
+/// A session as its events built it. Kept small: the recent-turn window, the idempotency window and what the context
+/// remembers (see the limits on <see cref="SessionContext"/>) are bounded, and everything older stays in the log.
 /// </summary>
 [GenerateSerializer]
 public sealed class ConversationState

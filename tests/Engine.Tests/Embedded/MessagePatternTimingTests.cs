@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Orleans.Conversations.Engine.Embedded;
+using Orleans.Conversations.Grains.Interfaces;
+using Xunit;
+
+namespace Orleans.Conversations.Engine.Tests.Embedded;
+
+/// <summary>
+/// Every pattern of the engine, found by reflection so that a new one is covered too, against inputs built to make a
+/// backtracking pattern slow: long runs of spaces, letters and punctuation, and the pattern's own words repeated. A
+/// match must never time out; its time is the best of a few runs, so that a pause of the machine is not taken for a
+/// slow pattern, and the tests run alone.
+/// </summary>
+[Collection(nameof(MessagePatternTimingTests))]
+[CollectionDefinition(nameof(MessagePatternTimingTests), DisableParallelization = true)]
+public sealed class MessagePatternTimingTests
+{
+    private const int InputLength = 8000;
+
+    private static readonly TimeSpan _matchLimit = TimeSpan.FromMilliseconds(100);
+
+    private static readonly string[] _runs =
+    [
+        " ", "a", "a ", "ab ", ".", ",", ", ", ". ", "!?", "…", "-", " - ", "(", "'", "a'", "a-", "a.", "1", "\t", "\n",
+        " \n", ", and ", " and ", "and ", "I'm ", "i am ", "my ", "my name is ", "call me ", "remember that ",
+        "forget my name and ", "forget all my ", "what is my favorite ", "I like ", "I live in ",
+        "what do you know about me ", "what do you know about ", "do you remember me to ", "xand ", "Ada ", "São ", "😀",
+    ];
+
+    public static TheoryData<string> Patterns()
+    {
+        var names = new TheoryData<string>();
+        foreach (var method in PatternMethods()) names.Add(method.Name);
+        return names;
+    }
+
+    [Fact]
+    public void the_engine_has_patterns_to_check()
+    {
+        Assert.True(PatternMethods().Count() >= 30, "the reflection over [GeneratedRegex] methods found too few patterns");
+    }
+
+    [Theory]
+    [MemberData(nameof(Patterns))]
+    public void each_pattern_runs_on_the_non_backtracking_engine(string name)
+    {
+        var pattern = (Regex)PatternMethods().Single(m => m.Name == name).Invoke(null, null)!;
+
+        Assert.True(pattern.Options.HasFlag(RegexOptions.NonBacktracking), $"{name} can backtrack: {pattern.Options}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Patterns))]
+    public void each_pattern_matches_adversarial_input_in_linear_time(string name)
+    {
+        var pattern = (Regex)PatternMethods().Single(m => m.Name == name).Invoke(null, null)!;
+        _ = pattern.Matches("warm up my name is Ada, I like tea").Count;
+
+        var slow = new List<string>();
+        foreach (var input in AdversarialInputs(pattern.ToString()))
+        {
+            if (Time(pattern, input) is { } problem) slow.Add($"{name} {problem}");
+        }
+
+        Assert.Empty(slow);
+    }
+
+    [Theory]
+    [MemberData(nameof(Patterns))]
+    public void a_long_run_of_spaces_matches_in_linear_time(string name)
+    {
+        var pattern = (Regex)PatternMethods().Single(m => m.Name == name).Invoke(null, null)!;
+        var spaces = new string(' ', InputLength);
+        _ = pattern.Matches("warm up").Count;
+
+        foreach (var input in new[] { spaces, spaces + "x", "x" + spaces + "?", "my name is" + spaces + "x", spaces + ", from x" })
+            Assert.Null(Time(pattern, input));
+    }
+
+    [Fact]
+    public async Task the_whole_engine_finishes_quickly_on_adversarial_input()
+    {
+        var understanding = new RuleBasedUnderstanding();
+        var generator = new RuleBasedReplyGenerator();
+        var context = SessionContext.Empty.With(ContextKeys.Name, "Ada").With(ContextKeys.Likes, "tea");
+        var inputs = _runs.Select(run => Repeat(run, InputLength))
+            .Concat(_runs.Select(run => "my name is " + Repeat(run, InputLength - 12) + "?"))
+            .Concat(_runs.Select(run => Repeat(" ", 4000) + Repeat(run, 4000)));
+
+        foreach (var input in inputs)
+        {
+            var watch = Stopwatch.StartNew();
+            var changes = understanding.Understand(input, context);
+            var reply = await generator.GenerateReplyAsync(new ReplyRequest(input, context, changes, [], 1, "hi"), CancellationToken.None);
+
+            Assert.False(string.IsNullOrWhiteSpace(reply));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed.TotalMilliseconds:0} ms on {Describe(input)}");
+        }
+    }
+
+    private static IEnumerable<MethodInfo> PatternMethods() =>
+        typeof(RuleBasedUnderstanding).Assembly.GetTypes()
+            .SelectMany(type => type.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
+            .Where(method => method.GetCustomAttribute<GeneratedRegexAttribute>() is not null)
+            .OrderBy(method => method.Name, StringComparer.Ordinal);
+
+    /// <summary>Runs of characters and of words, and runs of the pattern's own words with spaces between them.</summary>
+    private static IEnumerable<string> AdversarialInputs(string pattern)
+    {
+        var spaces = new string(' ', InputLength / 2);
+        foreach (var run in _runs)
+        {
+            yield return Repeat(run, InputLength);
+            yield return spaces + Repeat(run, InputLength / 2);
+            yield return Repeat(run, InputLength / 2) + spaces + "x";
+        }
+
+        var words = Regex.Matches(Regex.Replace(pattern, @"\\[pPk]\{[^}]*\}|\\[a-zA-Z]|\?<\w+>", " "), "[a-z]{2,}")
+            .Select(match => match.Value).Distinct().ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var phrase = string.Join(' ', words.Skip(i).Take(4));
+            yield return Repeat(phrase + " ", InputLength);
+            yield return Repeat(phrase.Replace(" ", "      ", StringComparison.Ordinal) + "      ", InputLength);
+            yield return phrase + Repeat(" ", InputLength - phrase.Length - 1) + "!";
+        }
+    }
+
+    /// <summary>Null when every run completes and the best one within the limit; otherwise what went wrong.</summary>
+    private static string? Time(Regex pattern, string input)
+    {
+        var best = TimeSpan.MaxValue;
+        for (var run = 0; run < 3 && best >= _matchLimit; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            var exception = Record.Exception(() => Exhaust(pattern, input));
+            if (exception is not null) return $"{exception.GetType().Name} after {watch.Elapsed.TotalMilliseconds:0} ms on {Describe(input)}";
+            best = watch.Elapsed < best ? watch.Elapsed : best;
+        }
+
+        return best < _matchLimit ? null : $"took {best.TotalMilliseconds:0} ms on {Describe(input)}";
+    }
+
+    private static void Exhaust(Regex pattern, string input)
+    {
+        _ = pattern.Matches(input).Count;
+        _ = pattern.Match(input, input.Length / 2).Success;
+    }
+
+    private static string Repeat(string run, int length)
+    {
+        var text = new System.Text.StringBuilder(length + run.Length);
+        while (text.Length < length) text.Append(run);
+        return text.ToString(0, length);
+    }
+
+    private static string Describe(string input) =>
+        $"\"{input[..Math.Min(30, input.Length)].Replace("\n", "\\n", StringComparison.Ordinal)}…\" ({input.Length} characters)";
+}
