@@ -22,8 +22,10 @@ public static class ConversationEngineServiceCollectionExtensions
     {
         services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelOptions>, ModelOptionsValidator>());
-        services.TryAddSingleton<IMessageUnderstanding, RuleBasedUnderstanding>();
+        services.TryAddSingleton<RuleBasedUnderstanding>();
+        services.TryAddSingleton<IMessageUnderstanding>(sp => sp.GetRequiredService<RuleBasedUnderstanding>());
         services.TryAddSingleton<RuleBasedReplyGenerator>();
+        services.AddHostedService<EmbeddedEngineWarmUp>();
         services.TryAddSingleton<IReplyGenerator>(sp => sp.GetRequiredService<IOptions<ModelOptions>>().Value.IsConfigured
             ? ActivatorUtilities.CreateInstance<ChatClientReplyGenerator>(sp, CreateChatClient(sp.GetRequiredService<IOptions<ModelOptions>>().Value))
             : sp.GetRequiredService<RuleBasedReplyGenerator>());
