@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Orleans.Conversations.Gateway.Cluster;
 using Orleans.Conversations.Grains.Interfaces;
 
 namespace Orleans.Conversations.Gateway.Api;
@@ -20,10 +21,11 @@ public static class SeedMessageApi
     }
 
     private static async Task<Ok<SeedMessageResponse>> SendMessage(
-        SeedMessageRequest request, HttpContext context, IClusterClient cluster, IOptions<MessageLimitOptions> limits)
+        SeedMessageRequest request, HttpContext context, SessionCalls sessions, IOptions<MessageLimitOptions> limits)
     {
         var sessionId = request.SessionIdOrNew();
-        var reply = await cluster.GetGrain<IConversationGrain>(sessionId).SendMessage(request.ToUserMessage(context, limits.Value));
+        var message = request.ToUserMessage(context, limits.Value);
+        var reply = await sessions.CallAsync(sessionId, grain => grain.SendMessage(message));
         return TypedResults.Ok(new SeedMessageResponse(reply.Reply, sessionId, reply.MessageId));
     }
 }

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Orleans.Conversations.Gateway.Cluster;
 using Orleans.Conversations.Grains.Interfaces;
 
 namespace Orleans.Conversations.Gateway.Api;
 
 /// <summary>
-/// The conversation API under <c>/api/sessions</c>: each request is routed to the grain of its session id. Failures
-/// are thrown and answered by the gateway's exception handler.
+/// The conversation API under <c>/api/sessions</c>: each request is routed to the grain of its session id, through
+/// <see cref="SessionCalls"/> (sent again if a silo dies meanwhile). Failures are thrown and answered by the gateway's
+/// exception handler.
 /// </summary>
 public static class SessionsApi
 {
@@ -26,51 +28,51 @@ public static class SessionsApi
         return routes;
     }
 
-    private static async Task<Created<SessionCreatedResponse>> CreateSession(CreateSessionRequest? request, IClusterClient cluster)
+    private static async Task<Created<SessionCreatedResponse>> CreateSession(CreateSessionRequest? request, SessionCalls sessions)
     {
         var userId = request?.CheckedUserId();
         var sessionId = Guid.NewGuid();
-        var version = await cluster.GetGrain<IConversationGrain>(sessionId).Start(userId);
+        var version = await sessions.CallAsync(sessionId, grain => grain.Start(userId));
         return TypedResults.Created($"/api/sessions/{sessionId}", new SessionCreatedResponse(sessionId, version));
     }
 
     private static async Task<Ok<MessageResponse>> SendMessage(
-        string id, SendMessageRequest request, HttpContext context, IClusterClient cluster, IOptions<MessageLimitOptions> limits)
+        string id, SendMessageRequest request, HttpContext context, SessionCalls sessions, IOptions<MessageLimitOptions> limits)
     {
         var sessionId = SessionIds.Parse(id);
-        var reply = await cluster.GetGrain<IConversationGrain>(sessionId).SendMessage(request.ToUserMessage(context, limits.Value));
+        var message = request.ToUserMessage(context, limits.Value);
+        var reply = await sessions.CallAsync(sessionId, grain => grain.SendMessage(message));
         return TypedResults.Ok(new MessageResponse(reply.SessionId, reply.MessageId, reply.Reply, reply.Version));
     }
 
-    private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> GetSession(string id, IClusterClient cluster)
+    private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> GetSession(string id, SessionCalls sessions)
     {
         var sessionId = SessionIds.Parse(id);
-        var view = await cluster.GetGrain<IConversationGrain>(sessionId).GetSession();
+        var view = await sessions.CallAsync(sessionId, grain => grain.GetSession());
         return view is null ? ApiProblems.SessionNotFound(sessionId) : TypedResults.Ok(view.ToResponse());
     }
 
     private static async Task<Results<Ok<EventsResponse>, ProblemHttpResult>> GetEvents(
-        string id, IClusterClient cluster, string? from = null, string? limit = null)
+        string id, SessionCalls sessions, string? from = null, string? limit = null)
     {
         var sessionId = SessionIds.Parse(id);
         var fromVersion = QueryNumbers.Parse(from, "from", 1, 1, int.MaxValue);
         var pageSize = QueryNumbers.Parse(limit, "limit", 100, 1, MaxEventsPerPage);
-        var page = await cluster.GetGrain<IConversationGrain>(sessionId).GetEvents(fromVersion, pageSize);
+        var page = await sessions.CallAsync(sessionId, grain => grain.GetEvents(fromVersion, pageSize));
         return page is null ? ApiProblems.SessionNotFound(sessionId) : TypedResults.Ok(page.ToResponse());
     }
 
-    private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> GetStateAt(string id, IClusterClient cluster, string? version = null)
+    private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> GetStateAt(string id, SessionCalls sessions, string? version = null)
     {
         var sessionId = SessionIds.Parse(id);
         if (version is null)
             throw ApiProblemException.BadRequest("Query parameter 'version' is required: the event version to rebuild the state at (from 1).", "version");
         var atVersion = QueryNumbers.Parse(version, "version", 0, 1, int.MaxValue);
 
-        var grain = cluster.GetGrain<IConversationGrain>(sessionId);
-        if (await grain.GetStateAt(atVersion) is { } view)
+        if (await sessions.CallAsync(sessionId, grain => grain.GetStateAt(atVersion)) is { } view)
             return TypedResults.Ok(view.ToResponse());
 
-        return await grain.GetSession() is { } current
+        return await sessions.CallAsync(sessionId, grain => grain.GetSession()) is { } current
             ? ApiProblems.NotFound($"Session {sessionId} is at version {current.Version}; it has no version {atVersion} yet.", "version")
             : ApiProblems.SessionNotFound(sessionId);
     }

@@ -1,9 +1,11 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Conversations.Gateway.Api;
+using Orleans.Conversations.Gateway.Cluster;
 using Orleans.Conversations.Gateway.Health;
 using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Conversations.ServiceDefaults;
@@ -51,6 +53,13 @@ public static class GatewayHostExtensions
             client.AddDashboard();
             client.AddActivityPropagation();
         });
+
+        // After the Orleans client, whose hosted service then starts first: the monitor reads the silos it found.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SiloLossMonitor>();
+        builder.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<SiloLossMonitor>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SiloLossMonitor>());
+        builder.Services.AddSingleton<SessionCalls>();
 
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsDefaults.Complete);

@@ -21,6 +21,15 @@ public sealed class HttpGatewayOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long the gateway keeps sending a call again that the cluster did not process or could not answer, such as a
+    /// call to a silo that died (<c>Gateway__RetryWindow</c>); never longer than half of <see cref="CallTimeout"/>, so
+    /// that the last attempt still has time to finish. Zero turns retries off: a call in flight when a silo is lost is
+    /// then answered with 503 at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan RetryWindow { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>The seconds a client is told to wait (<c>Retry-After</c>) when the service is unavailable.</summary>
     [Range(1, 3600)]
     public int RetryAfterSeconds { get; set; } = 2;
