@@ -74,9 +74,10 @@ public sealed record BenchReport(
         yield return ("end-to-end messages/s at 64 clients ≥ 1.0x the raw insert rate",
             Invariant($"{ours64.PerSecond:N0} vs {raw64.PerSecond:N0}: {ours64.PerSecond / raw64.PerSecond:0.00}x"), ours64.PerSecond >= raw64.PerSecond);
         yield return ("p99 at 64 clients ≤ 25 ms", Invariant($"{ours64.P99Ms:0.0} ms"), ours64.P99Ms <= 25);
-        var poisoned64 = EndToEnd.Single(r => r.System == EndToEndScenario.PoisonedSystem).Latency;
-        yield return ("messages/s at 64 clients with a client sending poison ≥ 0.9x without",
-            Invariant($"{poisoned64.PerSecond:N0} vs {ours64.PerSecond:N0}: {poisoned64.PerSecond / ours64.PerSecond:0.00}x"), poisoned64.PerSecond >= 0.9 * ours64.PerSecond);
+        var poisoned64 = EndToEnd.Single(r => r.System == EndToEndScenario.PoisonedSystem).Latency.PerSecond;
+        var plain64 = (ours64.PerSecond + EndToEnd.Single(r => r.System == EndToEndScenario.PlainAgainSystem).Latency.PerSecond) / 2;
+        yield return ("messages/s at 64 clients with a client sending poison every 10 ms ≥ 0.9x the plain runs before and after it",
+            Invariant($"{poisoned64:N0} vs {plain64:N0}: {poisoned64 / plain64:0.00}x"), poisoned64 >= 0.9 * plain64);
         var at10 = AppendPath.Single(r => r.System == "ours" && r.History == 10).Latency.MeanMs;
         var at10k = AppendPath.Single(r => r.System == "ours" && r.History == 10000).Latency.MeanMs;
         yield return ("append at history 10,000 within 1.2x of history 10", Invariant($"{at10k:0.00} vs {at10:0.00} ms: {at10k / at10:0.00}x"), at10k <= 1.2 * at10);

@@ -32,9 +32,18 @@ public static class EndToEndScenario
                     (worker, i) => PostAsync(http, service.Gateway, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)]));
                 results.Add(new("ours", concurrency, summary, (service.CpuTime - cpuBefore).TotalSeconds));
                 Console.WriteLine($"  ours, {concurrency} clients: {summary.PerSecond:0} msg/s, p99 {summary.P99Ms:0.0} ms");
-            }
+                if (concurrency != PoisonConcurrency)
+                    continue;
 
-            results.Add(await RunWithPoisonAsync(http, service, sessions, settings));
+                // Between two plain runs they are compared with, so that a drift of the service's state over the run
+                // (snapshots falling due, a growing heap) is not taken for the poison's effect.
+                results.Add(await RunWithPoisonAsync(http, service, sessions, settings, PoisonPace));
+                var again = await ClosedLoopLoad.RunAsync(concurrency, settings.WarmUp, settings.Duration,
+                    (worker, i) => PostAsync(http, service.Gateway, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)]));
+                results.Add(new(PlainAgainSystem, concurrency, again, null));
+                Console.WriteLine($"  {PlainAgainSystem}, {concurrency} clients: {again.PerSecond:0} msg/s, p99 {again.P99Ms:0.0} ms");
+                results.Add(await RunWithPoisonAsync(http, service, sessions, settings, pace: null));
+            }
         }
 
         await using (var seed = await SeedDesignServer.StartAsync(database.DataSource))
@@ -61,12 +70,14 @@ public static class EndToEndScenario
     }
 
     /// <summary>
-    /// 64 clients as above while one more client sends, back to back, messages no store can hold (U+0000, a lone
-    /// surrogate) to one session: each must be refused with 400, and the others must keep their speed.
+    /// 64 clients as above while one more client sends messages no store can hold (U+0000, a lone surrogate) to one
+    /// session, each of which must be refused with 400: once at the pace of an ordinary client (one message every
+    /// <see cref="PoisonPace"/>), the case a poisoned session must not slow the others in; once as fast as it can, a flood
+    /// that only rate limiting per caller can contain.
     /// </summary>
-    private static async Task<EndToEndResult> RunWithPoisonAsync(HttpClient http, ServiceProcesses service, string[] sessions, BenchSettings settings)
+    private static async Task<EndToEndResult> RunWithPoisonAsync(
+        HttpClient http, ServiceProcesses service, string[] sessions, BenchSettings settings, TimeSpan? pace)
     {
-        const int Concurrency = 64;
         using var stop = new CancellationTokenSource();
         var poisoned = Guid.NewGuid().ToString();
         var refused = 0L;
@@ -74,21 +85,35 @@ public static class EndToEndScenario
         {
             while (!stop.IsCancellationRequested)
             {
-                await PostAsync(http, service.Gateway, poisoned, refused % 2 == 0 ? PoisonBodies[0] : PoisonBodies[1], HttpStatusCode.BadRequest);
+                await PostAsync(http, service.Gateway, poisoned, PoisonBodies[refused % 2], HttpStatusCode.BadRequest);
                 refused++;
+                if (pace is { } delay)
+                    await Task.Delay(delay, CancellationToken.None);
             }
         });
         var cpuBefore = service.CpuTime;
-        var summary = await ClosedLoopLoad.RunAsync(Concurrency, settings.WarmUp, settings.Duration,
+        var summary = await ClosedLoopLoad.RunAsync(PoisonConcurrency, settings.WarmUp, settings.Duration,
             (worker, i) => PostAsync(http, service.Gateway, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)]));
         await stop.CancelAsync();
         await poisoner;
-        Console.WriteLine($"  ours with a poisoning client, {Concurrency} clients: {summary.PerSecond:0} msg/s, p99 {summary.P99Ms:0.0} ms ({refused} poisoned messages refused)");
-        return new(PoisonedSystem, Concurrency, summary, (service.CpuTime - cpuBefore).TotalSeconds);
+        var system = pace is null ? PoisonFloodSystem : PoisonedSystem;
+        Console.WriteLine($"  {system}, {PoisonConcurrency} clients: {summary.PerSecond:0} msg/s, p99 {summary.P99Ms:0.0} ms ({refused} poisoned messages refused)");
+        return new(system, PoisonConcurrency, summary, (service.CpuTime - cpuBefore).TotalSeconds);
     }
 
-    /// <summary>The name the run with a poisoning client is reported under.</summary>
+    private const int PoisonConcurrency = 64;
+
+    /// <summary>How often the ordinary poisoning client sends: about what one of 64 clients sends at this throughput.</summary>
+    public static readonly TimeSpan PoisonPace = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>The name the run with a poisoning client at an ordinary pace is reported under.</summary>
     public const string PoisonedSystem = "ours + a client sending poison";
+
+    /// <summary>The name of the plain run repeated right after the run with a poisoning client.</summary>
+    public const string PlainAgainSystem = "ours, again";
+
+    /// <summary>The name the run with a client flooding poison is reported under.</summary>
+    public const string PoisonFloodSystem = "ours + a client flooding poison";
 
     private static readonly byte[][] PoisonBodies =
     [
