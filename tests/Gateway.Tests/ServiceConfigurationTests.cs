@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Orleans.Conversations.Migrations;
 using Orleans.Conversations.ServiceDefaults;
 using Orleans.Conversations.Silo.Database;
 
@@ -21,10 +23,12 @@ public sealed class ServiceConfigurationTests
     public async Task every_orleans_script_can_be_applied_again_on_a_migrated_database()
     {
         var connectionString = await TestDatabase.GetConnectionStringAsync();
+        var scripts = DatabaseMigrationStartup.OrleansScripts;
+        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
+            await new PostgresMigrator(dataSource, NullLogger<PostgresMigrator>.Instance).MigrateAsync([scripts]);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
 
-        var scripts = DatabaseMigrationStartup.OrleansScripts;
         Assert.Equal(["001_orleans_main.sql", "002_orleans_clustering.sql", "003_orleans_persistence.sql"], scripts.Scripts);
         foreach (var script in scripts.Scripts)
         {
