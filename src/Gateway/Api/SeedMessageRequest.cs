@@ -29,13 +29,14 @@ public sealed record SeedMessageRequest(
     /// <exception cref="MessageRejectedException">It breaks a rule; the exception names the seed's field.</exception>
     internal UserMessage ToUserMessage(HttpContext context, MessageLimitOptions limits)
     {
-        var message = new UserMessage(Text ?? "", TurnMessageIds.Resolve(context, MessageId));
-        return UserMessageRules.Check(message, limits.MaxTextLength) switch
+        try
         {
-            null => TurnMessageIds.Remember(context, message),
-            { Field: "messageId" } rejected => throw new MessageRejectedException(
-                "message_id", rejected.Reason, rejected.Message.Replace("'messageId'", "'message_id'", StringComparison.Ordinal)),
-            var rejected => throw rejected,
-        };
+            return TurnMessageIds.Accept(context, Text, MessageId, limits);
+        }
+        catch (MessageRejectedException rejected) when (rejected.Field == "messageId")
+        {
+            throw new MessageRejectedException(
+                "message_id", rejected.Reason, rejected.Message.Replace("'messageId'", "'message_id'", StringComparison.Ordinal));
+        }
     }
 }

@@ -14,11 +14,6 @@ public sealed record SendMessageRequest(string? Text, string? MessageId)
 
     /// <summary>The message with the turn's message id, checked against <see cref="UserMessageRules"/>.</summary>
     /// <exception cref="MessageRejectedException">It breaks a rule; the exception names the field.</exception>
-    internal UserMessage ToUserMessage(HttpContext context, MessageLimitOptions limits)
-    {
-        var message = new UserMessage(Text ?? "", TurnMessageIds.Resolve(context, MessageId));
-        if (UserMessageRules.Check(message, limits.MaxTextLength) is { } rejected)
-            throw rejected;
-        return TurnMessageIds.Remember(context, message);
-    }
+    internal UserMessage ToUserMessage(HttpContext context, MessageLimitOptions limits) =>
+        TurnMessageIds.Accept(context, Text, MessageId, limits);
 }

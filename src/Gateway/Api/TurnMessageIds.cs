@@ -14,7 +14,7 @@ internal static class TurnMessageIds
 
     /// <summary>The turn's message id: the body's, else the header's, else a new one.</summary>
     /// <exception cref="ApiProblemException">The header is malformed or names another id than the body.</exception>
-    public static string Resolve(HttpContext context, string? fromBody)
+    private static string Resolve(HttpContext context, string? fromBody)
     {
         var header = context.Request.Headers[IdempotencyKeyHeader];
         string? fromHeader = null;
@@ -37,9 +37,16 @@ internal static class TurnMessageIds
         return fromBody ?? fromHeader ?? Guid.NewGuid().ToString();
     }
 
-    /// <summary>Remembers the id of an accepted message on the request, for every answer of its turn.</summary>
-    public static UserMessage Remember(HttpContext context, UserMessage message)
+    /// <summary>
+    /// The turn's message, checked against <see cref="UserMessageRules"/>, its id remembered on the request for every
+    /// answer of the turn.
+    /// </summary>
+    /// <exception cref="MessageRejectedException">It breaks a rule; the exception names the field.</exception>
+    public static UserMessage Accept(HttpContext context, string? text, string? messageId, MessageLimitOptions limits)
     {
+        var message = new UserMessage(text ?? "", Resolve(context, messageId));
+        if (UserMessageRules.Check(message, limits.MaxTextLength) is { } rejected)
+            throw rejected;
         context.Items[ItemKey] = message.MessageId;
         return message;
     }
