@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Orleans.Conversations.Access;
+
+/// <summary>Registers API key checking in a host.</summary>
+public static class AccessServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="ApiKeyStore"/> and <see cref="ApiKeyVerifier"/> on the <see cref="Npgsql.NpgsqlDataSource"/>
+    /// already registered, <see cref="ApiKeyOptions"/> from <c>Auth:Keys</c> (validated at start-up), and a hosted
+    /// service that applies <see cref="AccessSchema"/> at start-up, waiting for PostgreSQL while it is unreachable.
+    /// Register it before hosted services that need the table.
+    /// </summary>
+    public static IServiceCollection AddApiKeyAccess(this IServiceCollection services)
+    {
+        services.AddOptions<ApiKeyOptions>().BindConfiguration(ApiKeyOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ApiKeyStore>();
+        services.TryAddSingleton<ApiKeyVerifier>();
+        services.AddHostedService<AccessSchemaStartup>();
+        return services;
+    }
+}
