@@ -25,13 +25,13 @@ public static class ColdActivationScenario
             foreach (var (size, id) in sessions)
             {
                 var session = silo.Grains.GetGrain<IConversationGrain>(id);
-                await session.GetSession();
+                await session.GetSession(Caller.Local);
                 var timings = new List<double>();
                 for (var i = 0; i < Repetitions; i++)
                 {
                     await silo.DeactivateAllAsync();
                     var clock = Stopwatch.StartNew();
-                    await session.SendMessage(new UserMessage("hello again"));
+                    await session.SendMessage(Caller.Local, new UserMessage("hello again"));
                     timings.Add(clock.Elapsed.TotalMilliseconds);
                 }
 

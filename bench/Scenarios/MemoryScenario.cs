@@ -25,13 +25,13 @@ public static class MemoryScenario
             """, sessions, TurnsPerSession + 1);
 
         await using var silo = await InProcessSilo.StartAsync(database.ConnectionString, 100);
-        await silo.Grains.GetGrain<IConversationGrain>(Guid.NewGuid()).GetSession();
+        await silo.Grains.GetGrain<IConversationGrain>(Guid.NewGuid()).GetSession(Caller.Local);
         var before = Measure();
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(async () =>
         {
             for (var i = Interlocked.Increment(ref next); i < sessions.Length; i = Interlocked.Increment(ref next))
-                await silo.Grains.GetGrain<IConversationGrain>(sessions[i]).GetSession();
+                await silo.Grains.GetGrain<IConversationGrain>(sessions[i]).GetSession(Caller.Local);
         })));
         var after = Measure();
 

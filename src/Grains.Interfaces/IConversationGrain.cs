@@ -2,29 +2,34 @@ namespace Orleans.Conversations.Grains.Interfaces;
 
 /// <summary>
 /// One conversation session, keyed by its id. Every change is an event in the session's stream; reads come from the
-/// state those events built.
+/// state those events built. Every call names its <see cref="Caller"/>: a session belongs to the caller that started
+/// it, and answers everyone else as if it did not exist.
 /// </summary>
 public interface IConversationGrain : IGrainWithGuidKey
 {
-    /// <summary>Starts the session (event <c>SessionStarted</c>); on a session already started, changes nothing.</summary>
+    /// <summary>Starts the session (event <c>SessionStarted</c>) owned by <paramref name="caller"/>; on a session already started, changes nothing.</summary>
+    /// <param name="caller">Who starts it, and so owns it.</param>
+    /// <param name="userId">A label for the session's user, kept with it.</param>
     /// <returns>The stream version.</returns>
-    Task<int> Start(string? userId);
+    /// <exception cref="SessionNotFoundException">The session exists and belongs to someone else.</exception>
+    Task<int> Start(Caller caller, string? userId);
 
     /// <summary>
     /// Records a user message, what it taught, and the reply, as one append, and returns the reply. Starts the
     /// session if needed. Sent again with the same message id, returns the first reply and appends nothing.
     /// </summary>
+    /// <exception cref="SessionNotFoundException">The session belongs to someone else; nothing was stored.</exception>
     /// <exception cref="MessageRejectedException">The message is invalid; nothing was stored.</exception>
     /// <exception cref="ReplyUnavailableException">The message was stored but no reply could be produced.</exception>
     /// <exception cref="SessionUnavailableException">The event store did not confirm the turn in time.</exception>
-    Task<MessageReply> SendMessage(UserMessage message);
+    Task<MessageReply> SendMessage(Caller caller, UserMessage message);
 
-    /// <summary>The session's current state, or null if it has no events.</summary>
-    Task<SessionView?> GetSession();
+    /// <summary>The session's current state, or null if it has no events or <paramref name="caller"/> may not read it.</summary>
+    Task<SessionView?> GetSession(Caller caller);
 
-    /// <summary>Up to <paramref name="limit"/> stored events from version <paramref name="fromVersion"/> on, or null if the session has no events.</summary>
-    Task<EventPage?> GetEvents(int fromVersion, int limit);
+    /// <summary>Up to <paramref name="limit"/> stored events from version <paramref name="fromVersion"/> on, or null if the session has no events or <paramref name="caller"/> may not read it.</summary>
+    Task<EventPage?> GetEvents(Caller caller, int fromVersion, int limit);
 
-    /// <summary>The state as it stood right after event <paramref name="version"/>, rebuilt from the log; null if the session does not have that version.</summary>
-    Task<SessionView?> GetStateAt(int version);
+    /// <summary>The state as it stood right after event <paramref name="version"/>, rebuilt from the log; null if the session does not have that version or <paramref name="caller"/> may not read it.</summary>
+    Task<SessionView?> GetStateAt(Caller caller, int version);
 }

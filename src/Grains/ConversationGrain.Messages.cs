@@ -12,7 +12,7 @@ public sealed partial class ConversationGrain
     private const int MaxTurnAttempts = 5;
 
     /// <inheritdoc/>
-    public async Task<MessageReply> SendMessage(UserMessage message)
+    public async Task<MessageReply> SendMessage(Caller caller, UserMessage message)
     {
         if (UserMessageRules.Check(message, _limits.MaxTextLength) is { } rejected)
             throw rejected;
@@ -24,10 +24,12 @@ public sealed partial class ConversationGrain
         var started = clock.GetTimestamp();
         for (var attempt = 1; attempt <= MaxTurnAttempts && (attempt == 1 || clock.GetElapsedTime(started) < _options.ConfirmTimeout); attempt++)
         {
+            // Checked before the message id is looked up, so a replayed id never hands someone else's reply out.
             var state = LatestState;
+            EnsureWritableBy(caller, state);
             var reply = state.FindMessage(messageId) is { } known
                 ? await ReplyToKnownMessageAsync(known)
-                : await AnswerAsync(ComposeTurn(message.Text, messageId, state, out var request), request, messageId);
+                : await AnswerAsync(ComposeTurn(caller, message.Text, messageId, state, out var request), request, messageId);
             if (reply is not null)
                 return reply;
             logger.LogInformation("Session {SessionId}: another writer appended first; recomputing message {MessageId}", SessionId, messageId);
@@ -38,12 +40,12 @@ public sealed partial class ConversationGrain
     }
 
     /// <summary>The events of a new turn before its reply, and what the reply generator needs.</summary>
-    private List<SessionEvent> ComposeTurn(string text, string messageId, ConversationState state, out ReplyRequest request)
+    private List<SessionEvent> ComposeTurn(Caller caller, string text, string messageId, ConversationState state, out ReplyRequest request)
     {
         var now = clock.GetUtcNow();
         var events = new List<SessionEvent>();
         if (!state.Started)
-            events.Add(new SessionStarted(null, _options.RecentTurns) { At = now });
+            events.Add(new SessionStarted(null, _options.RecentTurns, caller.Tenant, caller.UserId) { At = now });
         events.Add(new UserMessageReceived(text, messageId) { At = now });
 
         var changes = understanding.Understand(text, state.Context);

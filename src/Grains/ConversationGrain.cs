@@ -45,22 +45,22 @@ public sealed partial class ConversationGrain(
     private ConversationState LatestState => UnconfirmedEvents.Any() ? TentativeState : State;
 
     /// <inheritdoc/>
-    public async Task<int> Start(string? userId)
+    public async Task<int> Start(Caller caller, string? userId)
     {
-        // Another writer starting the session first is as good: either way it has started.
+        // Another writer starting the session first is as good, as long as it was the same caller.
         if (!LatestState.Started)
-            await AppendWithinTimeoutAsync([new SessionStarted(userId, _options.RecentTurns) { At = clock.GetUtcNow() }]);
-
+            await AppendWithinTimeoutAsync([new SessionStarted(userId, _options.RecentTurns, caller.Tenant, caller.UserId) { At = clock.GetUtcNow() }]);
+        EnsureWritableBy(caller, LatestState);
         return Version;
     }
 
     /// <inheritdoc/>
-    public Task<SessionView?> GetSession() => Task.FromResult(Version == 0 ? null : ToView(State));
+    public Task<SessionView?> GetSession(Caller caller) => Task.FromResult(State.CanBeReadBy(caller) ? ToView(State) : null);
 
     /// <inheritdoc/>
-    public async Task<EventPage?> GetEvents(int fromVersion, int limit)
+    public async Task<EventPage?> GetEvents(Caller caller, int fromVersion, int limit)
     {
-        if (Version == 0)
+        if (!State.CanBeReadBy(caller))
             return null;
 
         var from = Math.Max(1, fromVersion);
@@ -72,9 +72,9 @@ public sealed partial class ConversationGrain(
     }
 
     /// <inheritdoc/>
-    public async Task<SessionView?> GetStateAt(int version)
+    public async Task<SessionView?> GetStateAt(Caller caller, int version)
     {
-        if (version < 1 || version > Version)
+        if (!State.CanBeReadBy(caller) || version < 1 || version > Version)
             return null;
         if (version == Version)
             return ToView(State);
@@ -92,6 +92,12 @@ public sealed partial class ConversationGrain(
         if (issue is EventsRefused refused)
             _refused = refused;
         logger.LogWarning("Session {SessionId}: event store issue: {Issue}", SessionId, issue);
+    }
+
+    private void EnsureWritableBy(Caller caller, ConversationState state)
+    {
+        if (!state.CanBeWrittenBy(caller))
+            throw new SessionNotFoundException(SessionId);
     }
 
     private SessionView ToView(ConversationState state) => new()

@@ -53,7 +53,7 @@ public sealed class ClusterFailoverTests : IAsyncLifetime
         foreach (var id in sessions)
         {
             await StreamInvariants.AssertAsync(id, [.. acknowledged[id]]);
-            var view = (await Session(id).GetSession())!;
+            var view = (await Session(id).GetSession(Caller.Local))!;
             var messages = acknowledged[id].Distinct().Count();
             Assert.Equal(messages, view.MessageCount);
             Assert.Equal("Ada", view.Context.Name);
@@ -62,9 +62,9 @@ public sealed class ClusterFailoverTests : IAsyncLifetime
 
         // A client that never heard its reply retries with the same id after the failover: same reply, nothing new.
         var moved = victimSessions[0];
-        var versionBefore = (await Session(moved).GetSession())!.Version;
-        var retried = await Session(moved).SendMessage(new UserMessage(last[moved].Text, last[moved].Id));
-        Assert.Equal(versionBefore, (await Session(moved).GetSession())!.Version);
+        var versionBefore = (await Session(moved).GetSession(Caller.Local))!.Version;
+        var retried = await Session(moved).SendMessage(Caller.Local, new UserMessage(last[moved].Text, last[moved].Id));
+        Assert.Equal(versionBefore, (await Session(moved).GetSession(Caller.Local))!.Version);
         Assert.Equal(versionBefore, retried.Version);
         Assert.DoesNotContain(moved, (await HostsAsync()).Where(h => h.Value.Equals(victim)).Select(h => h.Key));
     }
@@ -79,7 +79,7 @@ public sealed class ClusterFailoverTests : IAsyncLifetime
         {
             try
             {
-                await Session(id).SendMessage(new UserMessage(text, messageId));
+                await Session(id).SendMessage(Caller.Local, new UserMessage(text, messageId));
                 acknowledged.Add(messageId);
                 return;
             }

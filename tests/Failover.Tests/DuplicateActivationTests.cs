@@ -17,14 +17,14 @@ public sealed class DuplicateActivationTests
             var id = Guid.NewGuid();
             var a = first.GrainFactory.GetGrain<IConversationGrain>(id);
             var b = second.GrainFactory.GetGrain<IConversationGrain>(id);
-            await a.Start("shared");
-            Assert.NotNull(await b.GetSession());
+            await a.Start(Caller.Local, "shared");
+            Assert.NotNull(await b.GetSession(Caller.Local));
 
             var acknowledged = new List<string>();
             for (var i = 0; i < 6; i++)
             {
                 var writer = i % 2 == 0 ? a : b;
-                await writer.SendMessage(new UserMessage($"I like item {i}", $"m{i}"));
+                await writer.SendMessage(Caller.Local, new UserMessage($"I like item {i}", $"m{i}"));
                 acknowledged.Add($"m{i}");
             }
 
@@ -35,13 +35,13 @@ public sealed class DuplicateActivationTests
             await StreamInvariants.AssertAsync(id, acknowledged);
 
             // A turn is never answered from a stale view: the activation that lost the race re-reads and answers again.
-            await b.SendMessage(new UserMessage("my name is Bea", "name"));
-            var answer = await a.SendMessage(new UserMessage("what is my name?", "ask"));
+            await b.SendMessage(Caller.Local, new UserMessage("my name is Bea", "name"));
+            var answer = await a.SendMessage(Caller.Local, new UserMessage("what is my name?", "ask"));
             Assert.Contains("Bea", answer.Reply);
-            var latest = await a.SendMessage(new UserMessage("what do I like?", "final"));
+            var latest = await a.SendMessage(Caller.Local, new UserMessage("what do I like?", "final"));
             Assert.Equal(await TestDatabase.ScalarAsync<int>(
                 "SELECT max(version) FROM eventstore.events WHERE stream_id = $1", TestDatabase.StreamOf(id)), latest.Version);
-            var view = (await a.GetSession())!;
+            var view = (await a.GetSession(Caller.Local))!;
             Assert.Equal(19, view.MessageCount);
             Assert.Equal(16, view.Context.Likes.Count);
         }
@@ -61,7 +61,7 @@ public sealed class DuplicateActivationTests
         {
             try
             {
-                await session.SendMessage(message);
+                await session.SendMessage(Caller.Local, message);
                 return;
             }
             catch (SessionUnavailableException) when (attempt < 5)

@@ -1,12 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Orleans.Conversations.Gateway.Hosting;
+using Npgsql;
+using Orleans.Conversations.Access;
+using Orleans.Conversations.Gateway.Tests.Security;
 using Orleans.Conversations.Grains.Hosting;
 using Orleans.Conversations.Silo.Hosting;
 using Orleans.Hosting;
@@ -15,20 +12,32 @@ using Orleans.TestingHost;
 namespace Orleans.Conversations.Gateway.Tests;
 
 /// <summary>
-/// The service as users run it: silos clustered through PostgreSQL, and the real gateway on a loopback port, reached
-/// over real HTTP.
+/// The service as users run it: silos clustered through PostgreSQL, and real gateways on loopback ports, reached over
+/// real HTTP: one in open mode (<see cref="Http"/>), and two that require credentials (<see cref="Secured"/>,
+/// <see cref="SecuredB"/>), which accept API keys and tokens of a loopback OpenID Connect issuer.
 /// </summary>
 public sealed class ServiceFixture : IAsyncLifetime
 {
-    private WebApplication _gateway = null!;
+    private RunningGateway _open = null!;
+    private NpgsqlDataSource _dataSource = null!;
+    private string _connectionString = null!;
 
     public TestCluster Cluster { get; private set; } = null!;
 
-    public HttpClient Http { get; private set; } = null!;
+    public HttpClient Http => _open.Http;
+
+    public RunningGateway Secured { get; private set; } = null!;
+
+    public RunningGateway SecuredB { get; private set; } = null!;
+
+    public TestOidcIssuer Issuer { get; private set; } = null!;
+
+    /// <summary>The key table the gateways read, for tests to issue keys directly.</summary>
+    public ApiKeyStore Keys { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        var connectionString = await TestDatabase.GetConnectionStringAsync();
+        var connectionString = _connectionString = await TestDatabase.GetConnectionStringAsync();
         var builder = new TestClusterBuilder(1);
         builder.Options.UseTestClusterMembership = false;
         builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
@@ -38,24 +47,46 @@ public sealed class ServiceFixture : IAsyncLifetime
         Cluster = builder.Build();
         await Cluster.DeployAsync();
 
-        var web = WebApplication.CreateBuilder();
-        web.Logging.SetMinimumLevel(LogLevel.Warning);
-        web.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        Issuer = await TestOidcIssuer.StartAsync();
+        _open = await RunningGateway.StartAsync(GatewaySettings());
+        Secured = await RunningGateway.StartAsync(SecuredSettings(), Microsoft.Extensions.Logging.LogLevel.Debug);
+        SecuredB = await RunningGateway.StartAsync(SecuredSettings());
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        Keys = new ApiKeyStore(_dataSource);
+    }
+
+    /// <summary>The settings of a gateway of this cluster, in open mode unless <paramref name="more"/> says otherwise.</summary>
+    public Dictionary<string, string?> GatewaySettings(IDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>
         {
-            ["urls"] = "http://127.0.0.1:0",
-            ["ConnectionStrings:EventStore"] = connectionString,
+            ["ConnectionStrings:EventStore"] = _connectionString,
             ["Cluster:ClusterId"] = Cluster.Options.ClusterId,
             ["Cluster:ServiceId"] = Cluster.Options.ServiceId,
             ["Gateway:CallTimeout"] = "00:00:25",
-        });
-        web.AddConversationGateway();
-        _gateway = web.Build();
-        _gateway.MapConversationGateway();
-        await _gateway.StartAsync();
-
-        var address = _gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+            settings[key] = value;
+        return settings;
     }
+
+    /// <summary>The settings of a gateway that requires credentials, with <paramref name="more"/> on top.</summary>
+    public Dictionary<string, string?> SecuredSettings(IDictionary<string, string?>? more = null)
+    {
+        var settings = GatewaySettings(new Dictionary<string, string?>
+        {
+            ["Auth:Mode"] = "required",
+            ["Auth:Jwt:Authority"] = Issuer.Authority,
+            ["Auth:Jwt:Audience"] = TestOidcIssuer.Audience,
+        });
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+            settings[key] = value;
+        return settings;
+    }
+
+    /// <summary>A new API key for <paramref name="userId"/> of <paramref name="tenant"/>.</summary>
+    public async Task<string> NewKeyAsync(string tenant, string userId, bool admin = false) =>
+        (await Keys.CreateAsync(tenant, userId, admin, "tests")).Key;
 
     /// <summary>Posts a user message and returns the parsed answer, failing on any status but 200.</summary>
     public async Task<JsonObject> SendAsync(Guid sessionId, string text, string? messageId = null)
@@ -68,9 +99,11 @@ public sealed class ServiceFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Http.Dispose();
-        await _gateway.StopAsync();
-        await _gateway.DisposeAsync();
+        await SecuredB.DisposeAsync();
+        await Secured.DisposeAsync();
+        await _open.DisposeAsync();
+        await Issuer.DisposeAsync();
+        await _dataSource.DisposeAsync();
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
     }

@@ -18,8 +18,8 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
     {
         var session = NewSession(out var id);
 
-        var first = await session.SendMessage(new UserMessage("Hi, my name is Zoë", "m1"));
-        var second = await session.SendMessage(new UserMessage("What is my name?", "m2"));
+        var first = await session.SendMessage(Caller.Local, new UserMessage("Hi, my name is Zoë", "m1"));
+        var second = await session.SendMessage(Caller.Local, new UserMessage("What is my name?", "m2"));
 
         Assert.Contains("Zoë", second.Reply);
         Assert.Equal(4, first.Version);
@@ -31,7 +31,7 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
         Assert.Equal("m1", await TestDatabase.ScalarAsync<string>(
             "SELECT data->>'inReplyTo' FROM eventstore.events WHERE stream_id = $1 AND version = 4", TestDatabase.StreamOf(id)));
 
-        var view = (await session.GetSession())!;
+        var view = (await session.GetSession(Caller.Local))!;
         Assert.Equal("Zoë", view.Context.Name);
         Assert.Equal(2, view.MessageCount);
         Assert.Equal([TurnRoles.User, TurnRoles.Assistant, TurnRoles.User, TurnRoles.Assistant], view.RecentTurns.Select(t => t.Role));
@@ -41,13 +41,13 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
     public async Task a_deactivated_session_comes_back_with_identical_state()
     {
         var session = NewSession(out var id);
-        await session.Start("user-7");
+        await session.Start(Caller.Local, "user-7");
         foreach (var text in (string[])["My name is Ada", "I live in São Paulo", "I like chess", "remember that I have a cat"])
-            await session.SendMessage(new UserMessage(text));
-        var before = (await session.GetSession())!;
+            await session.SendMessage(Caller.Local, new UserMessage(text));
+        var before = (await session.GetSession(Caller.Local))!;
 
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
-        var after = (await session.GetSession())!;
+        var after = (await session.GetSession(Caller.Local))!;
 
         Assert.Equal(before.Version, after.Version);
         Assert.Equal(before.UserId, after.UserId);
@@ -65,12 +65,12 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
     public async Task a_retry_with_the_same_message_id_returns_the_first_reply_and_appends_nothing()
     {
         var session = NewSession(out var id);
-        var first = await session.SendMessage(new UserMessage("my name is Grace", "retry-1"));
+        var first = await session.SendMessage(Caller.Local, new UserMessage("my name is Grace", "retry-1"));
         var versionBefore = await TestDatabase.ScalarAsync<int>("SELECT max(version) FROM eventstore.events WHERE stream_id = $1", TestDatabase.StreamOf(id));
 
-        var retried = await session.SendMessage(new UserMessage("my name is Grace", "retry-1"));
+        var retried = await session.SendMessage(Caller.Local, new UserMessage("my name is Grace", "retry-1"));
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
-        var retriedAfterReactivation = await session.SendMessage(new UserMessage("my name is Grace", "retry-1"));
+        var retriedAfterReactivation = await session.SendMessage(Caller.Local, new UserMessage("my name is Grace", "retry-1"));
 
         Assert.Equal(first, retried);
         Assert.Equal(first, retriedAfterReactivation);
@@ -81,15 +81,15 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
     public async Task a_snapshot_that_no_longer_reads_as_the_state_is_passed_over_for_a_replay_of_the_events()
     {
         var session = NewSession(out var id);
-        await session.SendMessage(new UserMessage("my name is Ada"));
-        await session.SendMessage(new UserMessage("I live in Lima"));
+        await session.SendMessage(Caller.Local, new UserMessage("my name is Ada"));
+        await session.SendMessage(Caller.Local, new UserMessage("I live in Lima"));
         await TestDatabase.ScalarAsync<int>(
             "INSERT INTO eventstore.snapshots (stream_id, version, state_type, state) VALUES ($1, 5, 'Old', '{\"version\": \"five\", \"context\": [1]}') RETURNING version",
             TestDatabase.StreamOf(id));
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
-        var past = await session.GetStateAt(5);
-        var now = await session.GetSession();
+        var past = await session.GetStateAt(Caller.Local, 5);
+        var now = await session.GetSession(Caller.Local);
 
         Assert.Equal(5, past!.Version);
         Assert.Equal("Ada", past.Context.Name);
@@ -102,10 +102,10 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
     public async Task the_state_at_each_version_is_what_the_events_up_to_it_built()
     {
         var session = NewSession(out _);
-        await session.Start("u1");
-        await session.SendMessage(new UserMessage("my name is Ada"));
-        await session.SendMessage(new UserMessage("call me Grace"));
-        await session.SendMessage(new UserMessage("forget my name"));
+        await session.Start(Caller.Local, "u1");
+        await session.SendMessage(Caller.Local, new UserMessage("my name is Ada"));
+        await session.SendMessage(Caller.Local, new UserMessage("call me Grace"));
+        await session.SendMessage(Caller.Local, new UserMessage("forget my name"));
 
         // 1 SessionStarted; 2-4 message, name, reply; 5-7 message, name, reply; 8-10 message, forgotten, reply.
         string?[] expectedNames = [null, null, "Ada", "Ada", "Ada", "Grace", "Grace", "Grace", null, null];
@@ -113,15 +113,15 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
         int[] expectedTurns = [0, 1, 1, 2, 3, 3, 4, 5, 5, 6];
         for (var version = 1; version <= 10; version++)
         {
-            var view = (await session.GetStateAt(version))!;
+            var view = (await session.GetStateAt(Caller.Local, version))!;
             Assert.Equal(version, view.Version);
             Assert.Equal(expectedNames[version - 1], view.Context.Name);
             Assert.Equal(expectedMessages[version - 1], view.MessageCount);
             Assert.Equal(expectedTurns[version - 1], view.RecentTurns.Count);
         }
 
-        Assert.Null(await session.GetStateAt(11));
-        Assert.Null(await session.GetStateAt(0));
+        Assert.Null(await session.GetStateAt(Caller.Local, 11));
+        Assert.Null(await session.GetStateAt(Caller.Local, 0));
     }
 
     [Fact]
@@ -144,14 +144,14 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
         var session = fixture.Grains.GetGrain<IConversationGrain>(id);
 
         // The first activation replays everything once and leaves a snapshot at the head of the stream.
-        Assert.Equal(5000, (await session.GetSession())!.MessageCount);
+        Assert.Equal(5000, (await session.GetSession(Caller.Local))!.MessageCount);
         Assert.Equal(10000, await TestDatabase.ScalarAsync<int>("SELECT max(version) FROM eventstore.snapshots WHERE stream_id = $1", stream));
 
         // A snapshot that disagrees with the events shows that the next activation starts from it.
         await TestDatabase.ScalarAsync<int>(
             "UPDATE eventstore.snapshots SET state = jsonb_set(state, '{messageCount}', '424242') WHERE stream_id = $1 RETURNING 0", stream);
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
-        var reactivated = (await session.GetSession())!;
+        var reactivated = (await session.GetSession(Caller.Local))!;
 
         Assert.Equal(424242, reactivated.MessageCount);
         Assert.Equal(10000, reactivated.Version);
@@ -171,12 +171,12 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
         text = text == "8001" ? new string('x', 8001) : text;
         messageId = messageId == "129" ? new string('m', 129) : messageId;
 
-        var rejected = await Assert.ThrowsAsync<MessageRejectedException>(() => session.SendMessage(new UserMessage(text, messageId)));
+        var rejected = await Assert.ThrowsAsync<MessageRejectedException>(() => session.SendMessage(Caller.Local, new UserMessage(text, messageId)));
 
         Assert.Equal(field, rejected.Field);
         Assert.Equal(reason, rejected.Reason);
         Assert.Equal("", await TestDatabase.EventTypesAsync(id));
-        Assert.Null(await session.GetSession());
+        Assert.Null(await session.GetSession(Caller.Local));
     }
 
     [Fact]
@@ -184,10 +184,10 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
     {
         var session = NewSession(out _);
         for (var i = 0; i < 4; i++)
-            await session.SendMessage(new UserMessage($"message {i}"));
+            await session.SendMessage(Caller.Local, new UserMessage($"message {i}"));
 
-        var first = (await session.GetEvents(1, 5))!;
-        var rest = (await session.GetEvents(first.Next!.Value, 100))!;
+        var first = (await session.GetEvents(Caller.Local, 1, 5))!;
+        var rest = (await session.GetEvents(Caller.Local, first.Next!.Value, 100))!;
 
         Assert.Equal([1, 2, 3, 4, 5], first.Events.Select(e => e.Version));
         Assert.Equal(6, first.Next);
@@ -202,9 +202,9 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
     {
         var session = NewSession(out _);
         for (var i = 0; i < ConversationState.IdempotencyWindow + 3; i++)
-            await session.SendMessage(new UserMessage($"message {i}", $"id-{i}"));
+            await session.SendMessage(Caller.Local, new UserMessage($"message {i}", $"id-{i}"));
 
-        var latest = await session.SendMessage(new UserMessage("again", $"id-{ConversationState.IdempotencyWindow + 2}"));
+        var latest = await session.SendMessage(Caller.Local, new UserMessage("again", $"id-{ConversationState.IdempotencyWindow + 2}"));
 
         Assert.Equal((ConversationState.IdempotencyWindow + 3) * 2 + 1, latest.Version);
     }

@@ -34,3 +34,12 @@ public sealed record SeedMessageResponse(
     [property: JsonPropertyName("response")] string Response,
     [property: JsonPropertyName("session_id")] Guid SessionId,
     [property: JsonPropertyName("message_id")] string MessageId);
+
+/// <summary>Answer to <c>POST /api/admin/keys</c>: the only time the key is shown.</summary>
+public sealed record KeyCreatedResponse(string Id, string Key, string UserId, string Tenant, bool Admin, DateTime CreatedAt);
+
+/// <summary>Answer to <c>GET /api/admin/keys</c>.</summary>
+public sealed record KeyListResponse(IReadOnlyList<KeyResponse> Keys);
+
+/// <summary>An API key as listed: never its secret.</summary>
+public sealed record KeyResponse(string Id, string UserId, string Tenant, bool Admin, DateTime CreatedAt, string CreatedBy, DateTime? RevokedAt);

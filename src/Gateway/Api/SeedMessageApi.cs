@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Orleans.Conversations.Gateway.Cluster;
+using Orleans.Conversations.Gateway.Security;
 using Orleans.Conversations.Grains.Interfaces;
 
 namespace Orleans.Conversations.Gateway.Api;
@@ -16,7 +17,7 @@ public static class SeedMessageApi
     {
         routes.MapPost("/message", SendMessage).WithTags("Seed").WithName("SeedMessage")
             .WithSummary("Send a message (the seed's route); starts a session when session_id is missing")
-            .Accepts<SeedMessageRequest>("application/json");
+            .Accepts<SeedMessageRequest>("application/json").RequireRateLimiting(CallerRateLimiting.Policy);
         return routes;
     }
 
@@ -24,8 +25,9 @@ public static class SeedMessageApi
         SeedMessageRequest request, HttpContext context, SessionCalls sessions, IOptions<MessageLimitOptions> limits)
     {
         var sessionId = request.SessionIdOrNew();
+        var caller = context.User.ToCaller();
         var message = request.ToUserMessage(context, limits.Value);
-        var reply = await sessions.CallAsync(sessionId, grain => grain.SendMessage(message));
+        var reply = await sessions.CallAsync(sessionId, grain => grain.SendMessage(caller, message));
         return TypedResults.Ok(new SeedMessageResponse(reply.Reply, sessionId, reply.MessageId));
     }
 }

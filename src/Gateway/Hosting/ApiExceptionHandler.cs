@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -33,6 +34,8 @@ internal sealed class ApiExceptionHandler(
         {
             case ApiProblemException client:
                 return Problem(client.Status, client.Title, client.Message, client.Field);
+            case SessionNotFoundException notFound:
+                return Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message, "id");
             case MessageRejectedException rejected when rejected.Reason == RejectionReason.TooLong:
                 return Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", rejected.Message, rejected.Field);
             case MessageRejectedException rejected:
@@ -47,6 +50,9 @@ internal sealed class ApiExceptionHandler(
                 return Unavailable(context, TurnMessageIds.Of(context) is { } turn
                     ? $"The conversation service could not finish in time ({exception.GetType().Name}). The turn is stored whole or not at all and may still complete: retry with messageId '{turn}' to get its reply, never a second turn."
                     : $"The conversation service is unavailable right now ({exception.GetType().Name}); retry later.");
+            case DbException:
+                logger.LogWarning("The database failed for {Method} {Path}: {Error}", context.Request.Method, context.Request.Path, exception.Message);
+                return Unavailable(context, "The database that holds API keys is unreachable right now; retry later.");
             default:
                 return null;
         }

@@ -7,6 +7,7 @@ using Orleans.Configuration;
 using Orleans.Conversations.Gateway.Api;
 using Orleans.Conversations.Gateway.Cluster;
 using Orleans.Conversations.Gateway.Health;
+using Orleans.Conversations.Gateway.Security;
 using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Conversations.ServiceDefaults;
 using Orleans.Dashboard;
@@ -19,7 +20,7 @@ public static class GatewayHostExtensions
     /// <summary>
     /// Registers the gateway's services. Needs <c>ConnectionStrings:EventStore</c> (the silos' database, where the
     /// cluster's membership is) and reads the <see cref="ClusterIdentityOptions"/>, <see cref="HttpGatewayOptions"/> and
-    /// <see cref="MessageLimitOptions"/>.
+    /// <see cref="MessageLimitOptions"/>, and identity and access (<see cref="AuthOptions"/>, <see cref="RateLimitOptions"/>).
     /// </summary>
     public static WebApplicationBuilder AddConversationGateway(this WebApplicationBuilder builder)
     {
@@ -60,6 +61,7 @@ public static class GatewayHostExtensions
         builder.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<SiloLossMonitor>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SiloLossMonitor>());
         builder.Services.AddSingleton<SessionCalls>();
+        builder.AddConversationAccess();
 
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsDefaults.Complete);
@@ -71,18 +73,23 @@ public static class GatewayHostExtensions
         return builder;
     }
 
-    /// <summary>Maps the API, the seed route, health, OpenAPI and the dashboard.</summary>
+    /// <summary>
+    /// Maps the API, the admin API, the seed route, health, OpenAPI and the dashboard. Every route needs an
+    /// authenticated caller but health and OpenAPI; the admin API an admin, the dashboard an operator.
+    /// </summary>
     public static WebApplication MapConversationGateway(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<DashboardEntryMiddleware>();
+        app.UseConversationAccess();
         app.MapSessionsApi();
         app.MapSeedMessageApi();
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.MapAdminKeysApi();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOrleansDashboard(routePrefix: DashboardPaths.Prefix).RequireAuthorization(AccessPolicies.Operator);
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
             "Gateway listening on {Urls}: API /api/sessions, dashboard /dashboard, OpenAPI /openapi/v1.json",
             string.Join(", ", app.Urls)));

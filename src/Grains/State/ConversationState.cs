@@ -49,6 +49,22 @@ public sealed class ConversationState
     /// <summary>The latest user messages, oldest first, at most <see cref="IdempotencyWindow"/>.</summary>
     [Id(10)] public List<MessageRecord> RecentMessages { get; set; } = [];
 
+    /// <summary>The tenant of the session's owner.</summary>
+    [Id(11)] public string OwnerTenant { get; set; } = Caller.DefaultTenant;
+
+    /// <summary>The user id of the session's owner.</summary>
+    [Id(12)] public string OwnerUserId { get; set; } = Caller.LocalUser;
+
+    /// <summary>Whether <paramref name="caller"/> may see the session: its owner, or an admin of the owner's tenant.</summary>
+    public bool CanBeReadBy(Caller caller) =>
+        Started && string.Equals(OwnerTenant, caller.Tenant, StringComparison.Ordinal)
+        && (caller.IsAdmin || string.Equals(OwnerUserId, caller.UserId, StringComparison.Ordinal));
+
+    /// <summary>Whether <paramref name="caller"/> may add to the session: anyone before it starts, then only its owner.</summary>
+    public bool CanBeWrittenBy(Caller caller) =>
+        !Started || (string.Equals(OwnerTenant, caller.Tenant, StringComparison.Ordinal)
+                     && string.Equals(OwnerUserId, caller.UserId, StringComparison.Ordinal));
+
     /// <summary>The record of a recent message, if it is one.</summary>
     public MessageRecord? FindMessage(string messageId)
     {
@@ -76,6 +92,8 @@ public sealed class ConversationState
     {
         Started = true;
         UserId = started.UserId;
+        OwnerTenant = started.Tenant ?? Caller.DefaultTenant;
+        OwnerUserId = started.Owner ?? Caller.LocalUser;
         StartedAt = started.At;
         RecentTurnLimit = Math.Max(1, started.RecentTurnLimit);
     }

@@ -12,11 +12,11 @@ public sealed class ModelReplyTests(ModelClusterFixture fixture)
     {
         Model.Reply = "Noted.";
         var session = fixture.Grains.GetGrain<IConversationGrain>(Guid.NewGuid());
-        await session.SendMessage(new UserMessage("My name is Zoë and I live in São Paulo"));
-        await session.SendMessage(new UserMessage("old filler " + new string('a', 200)));
-        await session.SendMessage(new UserMessage("recent one"));
+        await session.SendMessage(Caller.Local, new UserMessage("My name is Zoë and I live in São Paulo"));
+        await session.SendMessage(Caller.Local, new UserMessage("old filler " + new string('a', 200)));
+        await session.SendMessage(Caller.Local, new UserMessage("recent one"));
 
-        var reply = await session.SendMessage(new UserMessage("What should I cook tonight?"));
+        var reply = await session.SendMessage(Caller.Local, new UserMessage("What should I cook tonight?"));
 
         Assert.Equal("Noted.", reply.Reply);
         var request = Model.Requests[^1];
@@ -40,20 +40,20 @@ public sealed class ModelReplyTests(ModelClusterFixture fixture)
         var session = fixture.Grains.GetGrain<IConversationGrain>(id);
         Model.Reply = null;
 
-        var failure = await Assert.ThrowsAsync<ReplyUnavailableException>(() => session.SendMessage(new UserMessage("hello there", "ask-1")));
+        var failure = await Assert.ThrowsAsync<ReplyUnavailableException>(() => session.SendMessage(Caller.Local, new UserMessage("hello there", "ask-1")));
 
         Assert.False(failure.TimedOut);
         Assert.Equal("ask-1", failure.MessageId);
         Assert.Equal("SessionStarted,UserMessageReceived,ReplyFailed", await TestDatabase.EventTypesAsync(id));
 
         Model.Reply = "Hello again!";
-        var retried = await session.SendMessage(new UserMessage("hello there", "ask-1"));
+        var retried = await session.SendMessage(Caller.Local, new UserMessage("hello there", "ask-1"));
 
         Assert.Equal("Hello again!", retried.Reply);
         Assert.Equal(4, retried.Version);
         Assert.Equal("SessionStarted,UserMessageReceived,ReplyFailed,AssistantReplied", await TestDatabase.EventTypesAsync(id));
         Assert.Equal("hello there", ContentOf(Model.Requests[^1]["messages"]!.AsArray()[^1]!));
-        Assert.Equal(retried, await session.SendMessage(new UserMessage("hello there", "ask-1")));
+        Assert.Equal(retried, await session.SendMessage(Caller.Local, new UserMessage("hello there", "ask-1")));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class ModelReplyTests(ModelClusterFixture fixture)
         Model.Delay = TimeSpan.FromSeconds(6);
         try
         {
-            var failure = await Assert.ThrowsAsync<ReplyUnavailableException>(() => session.SendMessage(new UserMessage("are you there?", "slow-1")));
+            var failure = await Assert.ThrowsAsync<ReplyUnavailableException>(() => session.SendMessage(Caller.Local, new UserMessage("are you there?", "slow-1")));
 
             Assert.True(failure.TimedOut);
             Assert.Equal("SessionStarted,UserMessageReceived,ReplyFailed", await TestDatabase.EventTypesAsync(id));

@@ -1,0 +1,29 @@
+using System.Reflection;
+using Orleans.Conversations.Access;
+using Orleans.Conversations.Grains.Interfaces;
+
+namespace Orleans.Conversations.Gateway.Api;
+
+/// <summary>The body of <c>POST /api/admin/keys</c>.</summary>
+/// <param name="UserId">The user the key authenticates.</param>
+/// <param name="Tenant">The user's tenant: omitted, or the admin's own.</param>
+/// <param name="Admin">Whether the key makes an admin of the tenant.</param>
+public sealed record CreateKeyRequest(string? UserId, string? Tenant, bool? Admin)
+{
+    /// <summary>Binds the body; see <see cref="JsonRequestBody"/> for its errors.</summary>
+    public static ValueTask<CreateKeyRequest?> BindAsync(HttpContext context, ParameterInfo parameter) =>
+        JsonRequestBody.ReadAsync<CreateKeyRequest>(context, required: true);
+
+    /// <summary>The tenant and user of the new key, once checked against the names allowed and the admin's tenant.</summary>
+    internal (string Tenant, string UserId) Checked(Caller admin)
+    {
+        if (string.IsNullOrEmpty(UserId))
+            throw ApiProblemException.BadRequest("Field 'userId' is required: the user the key authenticates.", "userId");
+        if (Identities.Problem("userId", UserId) is { } userProblem)
+            throw ApiProblemException.BadRequest(userProblem, "userId");
+        var tenant = Tenant ?? admin.Tenant;
+        if (!string.Equals(tenant, admin.Tenant, StringComparison.Ordinal))
+            throw new ApiProblemException(StatusCodes.Status403Forbidden, "Forbidden", "Admins issue keys for their own tenant only.", "tenant");
+        return (tenant, UserId);
+    }
+}
