@@ -43,5 +43,5 @@ public static class AdminKeysApi
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(string id, ClaimsPrincipal user, ApiKeyStore store) =>
         await store.RevokeAsync(user.ToCaller().Tenant, id)
             ? TypedResults.NoContent()
-            : ApiProblems.NotFound($"There is no active API key '{id}' in your tenant.", "id");
+            : ApiProblems.NotFound($"API key id '{id}' names no active key of your tenant.", "id");
 }

@@ -16,6 +16,9 @@ internal static class ProblemDetailsDefaults
                 problem.Detail = $"The request body must be JSON (Content-Type: application/json), not '{request.ContentType}'.";
                 problem.Extensions["field"] = "Content-Type";
                 break;
+            case StatusCodes.Status403Forbidden:
+                problem.Detail = $"Your credentials do not allow {request.Method} {request.Path}: it needs an admin.";
+                break;
             case StatusCodes.Status404NotFound:
                 problem.Detail = $"There is no route {request.Method} {request.Path}; see /openapi/v1.json.";
                 break;
