@@ -26,8 +26,9 @@ internal sealed class AccessSchemaStartup(
                 await AccessSchema.ApplyAsync(dataSource, loggerFactory, cancellationToken);
                 return;
             }
-            catch (Exception exception) when (exception is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 logger.LogWarning("Cannot apply the API key schema to PostgreSQL (attempt {Attempt}, next in {Delay}): {Error}",
                     attempt, delay, exception.Message);
             }
