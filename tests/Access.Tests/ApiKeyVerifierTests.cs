@@ -62,13 +62,8 @@ public sealed class ApiKeyVerifierTests
     [Fact]
     public async Task a_revoked_key_is_refused_once_the_cache_ttl_has_passed()
     {
-        var store = await AccessDatabase.StoreAsync();
-        var tenant = AccessDatabase.NewTenant();
-        var issued = await store.CreateAsync(tenant, "alice", false, "cli");
-        var verifier = Verifier(store);
-        Assert.True((await verifier.VerifyAsync(issued.Key)).IsValid);
+        var (verifier, issued) = await RevokeACheckedKeyAsync();
 
-        await store.RevokeAsync(tenant, issued.Record.Id);
         _time.Advance(TimeSpan.FromSeconds(2.9));
         var beforeTtl = await verifier.VerifyAsync(issued.Key);
         _time.Advance(TimeSpan.FromSeconds(0.1));
@@ -82,13 +77,8 @@ public sealed class ApiKeyVerifierTests
     [Fact]
     public async Task a_forgotten_key_is_read_again_at_once()
     {
-        var store = await AccessDatabase.StoreAsync();
-        var tenant = AccessDatabase.NewTenant();
-        var issued = await store.CreateAsync(tenant, "alice", false, "cli");
-        var verifier = Verifier(store);
-        Assert.True((await verifier.VerifyAsync(issued.Key)).IsValid);
+        var (verifier, issued) = await RevokeACheckedKeyAsync();
 
-        await store.RevokeAsync(tenant, issued.Record.Id);
         verifier.Forget(issued.Record.Id);
 
         Assert.Equal(ApiKeyCheckResult.Revoked, (await verifier.VerifyAsync(issued.Key)).Result);
@@ -104,6 +94,18 @@ public sealed class ApiKeyVerifierTests
             Assert.Equal(ApiKeyCheckResult.Unknown, (await verifier.VerifyAsync(ApiKeyFormat.NewKey(out _))).Result);
             Assert.InRange(verifier.CachedKeys, 1, 10);
         }
+    }
+
+    /// <summary>Issues a key, checks it (so that its row is cached) and revokes it.</summary>
+    private async Task<(ApiKeyVerifier Verifier, IssuedApiKey Issued)> RevokeACheckedKeyAsync()
+    {
+        var store = await AccessDatabase.StoreAsync();
+        var tenant = AccessDatabase.NewTenant();
+        var issued = await store.CreateAsync(tenant, "alice", false, "cli");
+        var verifier = Verifier(store);
+        Assert.True((await verifier.VerifyAsync(issued.Key)).IsValid);
+        Assert.True(await store.RevokeAsync(tenant, issued.Record.Id));
+        return (verifier, issued);
     }
 
     private ApiKeyVerifier Verifier(ApiKeyStore store, int maxCachedKeys = 100) => new(
