@@ -13,8 +13,8 @@ internal sealed class AccessSchemaStartup(
     NpgsqlDataSource dataSource, ILoggerFactory loggerFactory, TimeProvider timeProvider, ILogger<AccessSchemaStartup> logger)
     : IHostedService
 {
-    internal static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(200);
-    internal static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(5);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
