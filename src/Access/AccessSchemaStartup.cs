@@ -13,8 +13,8 @@ internal sealed class AccessSchemaStartup(
     NpgsqlDataSource dataSource, ILoggerFactory loggerFactory, TimeProvider timeProvider, ILogger<AccessSchemaStartup> logger)
     : IHostedService
 {
-    internal static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(200);
-    internal static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(5);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -26,8 +26,9 @@ internal sealed class AccessSchemaStartup(
                 await AccessSchema.ApplyAsync(dataSource, loggerFactory, cancellationToken);
                 return;
             }
-            catch (Exception exception) when (exception is NpgsqlException or TimeoutException && !cancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 logger.LogWarning("Cannot apply the API key schema to PostgreSQL (attempt {Attempt}, next in {Delay}): {Error}",
                     attempt, delay, exception.Message);
             }
