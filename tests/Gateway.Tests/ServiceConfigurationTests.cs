@@ -1,4 +1,10 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Conversations.Silo.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Orleans.Conversations.Migrations;
@@ -37,5 +43,29 @@ public sealed class ServiceConfigurationTests
                 await command.ExecuteNonQueryAsync();
             await transaction.RollbackAsync();
         }
+    }
+
+    [Theory]
+    [InlineData(null, null, "127.0.0.1", "127.0.0.1")]
+    [InlineData("10.20.30.40", null, "10.20.30.40", "10.20.30.40")]
+    [InlineData("10.20.30.40", "0.0.0.0", "10.20.30.40", "0.0.0.0")]
+    public void a_silo_listens_on_its_advertised_address_only_unless_told_otherwise(
+        string? advertised, string? listen, string expectedAdvertised, string expectedListening)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:EventStore"] = "Host=127.0.0.1;Database=unused" };
+        if (advertised is not null)
+            settings["Silo:AdvertisedAddress"] = advertised;
+        if (listen is not null)
+            settings["Silo:ListenAddress"] = listen;
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddConversationSilo();
+        using var host = builder.Build();
+
+        var endpoints = host.Services.GetRequiredService<IOptions<EndpointOptions>>().Value;
+
+        Assert.Equal(IPAddress.Parse(expectedAdvertised), endpoints.AdvertisedIPAddress);
+        Assert.Equal(IPAddress.Parse(expectedListening), endpoints.SiloListeningEndpoint!.Address);
+        Assert.Equal(IPAddress.Parse(expectedListening), endpoints.GatewayListeningEndpoint!.Address);
     }
 }

@@ -40,8 +40,12 @@ public static class AdminKeysApi
             k.Id, k.UserId, k.Tenant, k.IsAdmin, k.CreatedAt.UtcDateTime, k.CreatedBy, k.RevokedAt?.UtcDateTime))]));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(string id, ClaimsPrincipal user, ApiKeyStore store) =>
-        await store.RevokeAsync(user.ToCaller().Tenant, id)
-            ? TypedResults.NoContent()
-            : ApiProblems.NotFound($"API key id '{id}' names no active key of your tenant.", "id");
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(
+        string id, ClaimsPrincipal user, ApiKeyStore store, ApiKeyVerifier verifier)
+    {
+        if (!await store.RevokeAsync(user.ToCaller().Tenant, id))
+            return ApiProblems.NotFound($"API key id '{id}' names no active key of your tenant.", "id");
+        verifier.Forget(id);
+        return TypedResults.NoContent();
+    }
 }

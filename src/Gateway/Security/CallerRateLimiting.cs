@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -12,11 +13,13 @@ internal static class CallerRateLimiting
 
     public static void Configure(RateLimiterOptions limiter, RateLimitOptions options)
     {
-        limiter.AddPolicy(Policy, context => options.Enabled
+        var tokensPerSecond = options.TokensPerSecond ?? RateLimitOptions.DefaultTokensPerSecond;
+        var burst = options.Burst ?? RateLimitOptions.DefaultBurst;
+        limiter.AddPolicy(Policy, context => IsLimited(context, options)
             ? RateLimitPartition.GetTokenBucketLimiter(CallerClaims.RateLimitKey(context), _ => new TokenBucketRateLimiterOptions
             {
-                TokenLimit = options.Burst,
-                TokensPerPeriod = options.TokensPerSecond,
+                TokenLimit = burst,
+                TokensPerPeriod = tokensPerSecond,
                 ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                 QueueLimit = 0,
                 AutoReplenishment = true,
@@ -38,9 +41,16 @@ internal static class CallerRateLimiting
                 {
                     Status = StatusCodes.Status429TooManyRequests,
                     Title = "Too many requests",
-                    Detail = $"More than {options.TokensPerSecond} requests per second from this caller; retry after {seconds} s.",
+                    Detail = $"More than {tokensPerSecond} requests per second from this caller; retry after {seconds} s.",
                 },
             });
         };
     }
+
+    private static bool IsLimited(HttpContext context, RateLimitOptions options) =>
+        options.Enabled
+        && (options.IsExplicit
+            || context.RequestServices.GetRequiredService<AuthModeResolver>().Current == AuthMode.Required
+            || context.Connection.RemoteIpAddress is not { } address
+            || !IPAddress.IsLoopback(address));
 }

@@ -20,11 +20,8 @@ public static class ConversationSiloHostExtensions
         var connectionString = EventStoreDatabase.RequireConnectionString(builder.Configuration);
         var cluster = ClusterIdentityOptions.Read(builder.Configuration);
         var endpoints = StartupOptions.Read<SiloHostOptions>(builder.Configuration, SiloHostOptions.Section);
-        if (!IPAddress.TryParse(endpoints.AdvertisedAddress, out var address))
-        {
-            throw new OptionsValidationException(SiloHostOptions.Section, typeof(SiloHostOptions),
-                [$"Silo:AdvertisedAddress '{endpoints.AdvertisedAddress}' is not an IP address."]);
-        }
+        var address = ParseAddress("AdvertisedAddress", endpoints.AdvertisedAddress);
+        var listen = endpoints.ListenAddress is { Length: > 0 } listenAddress ? ParseAddress("ListenAddress", listenAddress) : address;
 
         builder.AddServiceDefaults("conversations-silo");
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
@@ -36,7 +33,12 @@ public static class ConversationSiloHostExtensions
                 o.ClusterId = cluster.ClusterId;
                 o.ServiceId = cluster.ServiceId;
             });
-            silo.ConfigureEndpoints(address, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
+            silo.ConfigureEndpoints(address, endpoints.SiloPort, endpoints.GatewayPort);
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.SiloListeningEndpoint = new IPEndPoint(listen, endpoints.SiloPort);
+                o.GatewayListeningEndpoint = new IPEndPoint(listen, endpoints.GatewayPort);
+            });
             silo.AddConversationStorage(connectionString);
             silo.AddConversationGrains();
             silo.AddDashboard();
@@ -44,4 +46,10 @@ public static class ConversationSiloHostExtensions
         });
         return builder;
     }
+
+    private static IPAddress ParseAddress(string setting, string value) =>
+        IPAddress.TryParse(value, out var address)
+            ? address
+            : throw new OptionsValidationException(SiloHostOptions.Section, typeof(SiloHostOptions),
+                [$"Silo:{setting} '{value}' is not an IP address."]);
 }

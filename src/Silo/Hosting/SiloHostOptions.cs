@@ -19,4 +19,11 @@ public sealed class SiloHostOptions
     /// <summary>The address other silos and clients reach this silo at (<c>Silo__AdvertisedAddress</c>).</summary>
     [Required]
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// The local address both ports are bound to (<c>Silo__ListenAddress</c>), when it differs from the advertised one,
+    /// such as <c>0.0.0.0</c> behind a container's address translation. Unset, the silo listens on the advertised
+    /// address only: the ports carry unauthenticated Orleans traffic and must stay on a private network.
+    /// </summary>
+    public string? ListenAddress { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Orleans.Conversations.Gateway.Security;
 
 namespace Orleans.Conversations.Gateway.Tests.Security;
 
@@ -42,5 +43,37 @@ public sealed class RateLimitTests(ServiceFixture service)
         Assert.Equal(HttpStatusCode.Created, statuses[0]);
         Assert.Equal(HttpStatusCode.Created, othersTurn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task an_explicit_limit_applies_in_open_mode_to_clients_on_this_machine_too()
+    {
+        await using var gateway = await RunningGateway.StartAsync(service.GatewaySettings(new Dictionary<string, string?>
+        {
+            ["RateLimit:TokensPerSecond"] = "1",
+            ["RateLimit:Burst"] = "1",
+        }));
+
+        using var first = await gateway.Http.PostAsJsonAsync("/api/sessions", new { });
+        using var second = await gateway.Http.PostAsJsonAsync("/api/sessions", new { });
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        await ProblemAssert.IsProblemAsync(second, HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task by_default_clients_on_this_machine_are_not_limited_in_open_mode()
+    {
+        var id = Guid.NewGuid();
+        var past = RateLimitOptions.DefaultBurst + 100;
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < past; i++)
+        {
+            using var response = await service.Http.GetAsync($"/api/sessions/{id}");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.NotFound, status));
     }
 }
