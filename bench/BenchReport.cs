@@ -74,6 +74,10 @@ public sealed record BenchReport(
         yield return ("end-to-end messages/s at 64 clients ≥ 1.0x the raw insert rate",
             Invariant($"{ours64.PerSecond:N0} vs {raw64.PerSecond:N0}: {ours64.PerSecond / raw64.PerSecond:0.00}x"), ours64.PerSecond >= raw64.PerSecond);
         yield return ("p99 at 64 clients ≤ 25 ms", Invariant($"{ours64.P99Ms:0.0} ms"), ours64.P99Ms <= 25);
+        var keyed64 = EndToEnd.Single(r => r.System == EndToEndScenario.ApiKeySystem && r.Concurrency == 64).Latency.PerSecond;
+        var open64 = EndToEnd.Single(r => r.System == EndToEndScenario.OpenBesideKeySystem && r.Concurrency == 64).Latency.PerSecond;
+        yield return ("messages/s at 64 clients with an API key on every request ≥ 0.9x an open gateway of the same silo",
+            Invariant($"{keyed64:N0} vs {open64:N0}: {keyed64 / open64:0.00}x"), keyed64 >= 0.9 * open64);
         var poisoned64 = EndToEnd.Single(r => r.System == EndToEndScenario.PoisonedSystem).Latency.PerSecond;
         var plain64 = (ours64.PerSecond + EndToEnd.Single(r => r.System == EndToEndScenario.PlainAgainSystem).Latency.PerSecond) / 2;
         yield return ("messages/s at 64 clients with a client sending poison every 10 ms ≥ 0.9x the plain runs before and after it",

@@ -2,14 +2,21 @@ using System.Diagnostics;
 
 namespace Orleans.Conversations.Bench.Infrastructure;
 
-/// <summary>The service as users run it: one silo process and one gateway process, from the Release build.</summary>
+/// <summary>The service as users run it: one silo process and one or more gateway processes, from the Release build.</summary>
 public sealed class ServiceProcesses : IDisposable
 {
     private readonly List<Process> _processes = [];
 
-    public Uri Gateway { get; private set; } = null!;
+    /// <summary>The first gateway.</summary>
+    public Uri Gateway => Gateways[0];
 
-    public static async Task<ServiceProcesses> StartAsync(string root, string connectionString)
+    public List<Uri> Gateways { get; } = [];
+
+    /// <summary>
+    /// Starts a silo and a gateway for each of <paramref name="gatewaySettings"/> (added to its environment), or one
+    /// gateway with the defaults.
+    /// </summary>
+    public static async Task<ServiceProcesses> StartAsync(string root, string connectionString, params IReadOnlyDictionary<string, string>[] gatewaySettings)
     {
         var service = new ServiceProcesses();
         var clusterId = $"bench-{Guid.NewGuid():N}";
@@ -24,20 +31,31 @@ public sealed class ServiceProcesses : IDisposable
             ["Silo__SiloPort"] = InProcessSilo.FreePort().ToString(),
             ["Silo__GatewayPort"] = InProcessSilo.FreePort().ToString(),
         });
-        service.Gateway = new Uri($"http://127.0.0.1:{InProcessSilo.FreePort()}");
-        service.Start(root, "Gateway", new(shared)
+        foreach (var settings in gatewaySettings.Length == 0 ? [new Dictionary<string, string>()] : gatewaySettings)
         {
-            ["Cluster__ClusterId"] = clusterId,
-            ["ASPNETCORE_URLS"] = service.Gateway.ToString().TrimEnd('/'),
-        });
+            var address = new Uri($"http://127.0.0.1:{InProcessSilo.FreePort()}");
+            var gateway = new Dictionary<string, string>(shared)
+            {
+                ["Cluster__ClusterId"] = clusterId,
+                ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/'),
+            };
+            foreach (var (key, value) in settings)
+                gateway[key] = value;
+            service.Start(root, "Gateway", gateway);
+            service.Gateways.Add(address);
+        }
 
-        using var probe = new HttpClient { BaseAddress = service.Gateway };
-        for (var attempt = 0; attempt < 120; attempt++)
+        var ready = 0;
+        for (var attempt = 0; attempt < 120 && ready < service.Gateways.Count; attempt++)
         {
+            using var probe = new HttpClient { BaseAddress = service.Gateways[ready] };
             try
             {
                 if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode)
-                    return service;
+                {
+                    ready++;
+                    continue;
+                }
             }
             catch (HttpRequestException)
             {
@@ -45,6 +63,9 @@ public sealed class ServiceProcesses : IDisposable
 
             await Task.Delay(500);
         }
+
+        if (ready == service.Gateways.Count)
+            return service;
 
         service.Dispose();
         throw new InvalidOperationException("The silo and gateway processes did not become ready within 60 s.");

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Orleans.Conversations.Access;
 using Orleans.Conversations.Bench.Infrastructure;
+using Orleans.Conversations.Grains.Interfaces;
 
 namespace Orleans.Conversations.Bench.Scenarios;
 
@@ -46,6 +48,8 @@ public static class EndToEndScenario
             }
         }
 
+        results.AddRange(await RunWithApiKeyAsync(http, database, root, sessions, settings));
+
         await using (var seed = await SeedDesignServer.StartAsync(database.DataSource))
         {
             await WarmAsync(http, seed.Address, sessions);
@@ -68,6 +72,44 @@ public static class EndToEndScenario
 
         return results;
     }
+
+    /// <summary>
+    /// What authentication costs: one silo behind two gateways, one open and one requiring credentials (every request
+    /// then carries an API key), loaded in turn. Rate limiting is off on the second, so only authentication differs.
+    /// </summary>
+    private static async Task<List<EndToEndResult>> RunWithApiKeyAsync(
+        HttpClient http, BenchDatabase database, string root, string[] sessions, BenchSettings settings)
+    {
+        var results = new List<EndToEndResult>();
+        using var service = await ServiceProcesses.StartAsync(root, database.ConnectionString, new Dictionary<string, string>(),
+            new Dictionary<string, string> { ["Auth__Mode"] = "required", ["RateLimit__Enabled"] = "false" });
+        var (open, keyed) = (service.Gateways[0], service.Gateways[1]);
+        // The open runs started these sessions as open mode's caller; the key is that user's, so they stay its own.
+        var key = (await new ApiKeyStore(database.DataSource).CreateAsync(Caller.DefaultTenant, Caller.LocalUser, false, "bench")).Key;
+        await WarmAsync(http, open, sessions);
+        await WarmAsync(http, keyed, sessions, key);
+        foreach (var concurrency in AuthCostConcurrencies)
+        {
+            foreach (var (system, gateway, credential) in (List<(string, Uri, string?)>)[(OpenBesideKeySystem, open, null), (ApiKeySystem, keyed, key)])
+            {
+                var summary = await ClosedLoopLoad.RunAsync(concurrency, settings.WarmUp, settings.Duration,
+                    (worker, i) => PostAsync(http, gateway, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)], credential));
+                results.Add(new(system, concurrency, summary, null));
+                Console.WriteLine($"  {system}, {concurrency} clients: {summary.PerSecond:0} msg/s, p99 {summary.P99Ms:0.0} ms");
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The name of the open gateway's runs in the comparison with <see cref="ApiKeySystem"/>.</summary>
+    public const string OpenBesideKeySystem = "ours, open gateway beside the keyed one";
+
+    /// <summary>The concurrencies the cost of authentication is measured at.</summary>
+    public static readonly int[] AuthCostConcurrencies = [16, 64];
+
+    /// <summary>The name of the runs with an API key on every request, through a gateway that requires one.</summary>
+    public const string ApiKeySystem = "ours + API key";
 
     /// <summary>
     /// 64 clients as above while one more client sends messages no store can hold (U+0000, a lone surrogate) to one
@@ -122,23 +164,28 @@ public static class EndToEndScenario
     ];
 
     /// <summary>One message to every session first, so every system is measured on conversations under way.</summary>
-    private static Task WarmAsync(HttpClient http, Uri server, string[] sessions)
+    private static Task WarmAsync(HttpClient http, Uri server, string[] sessions, string? credential = null)
     {
         var next = -1;
         return Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(async () =>
         {
             for (var i = Interlocked.Increment(ref next); i < sessions.Length; i = Interlocked.Increment(ref next))
-                await PostAsync(http, server, sessions[i]);
+                await PostAsync(http, server, sessions[i], credential);
         })));
     }
 
-    private static Task PostAsync(HttpClient http, Uri server, string sessionId) => PostAsync(http, server, sessionId, Body, HttpStatusCode.OK);
+    private static Task PostAsync(HttpClient http, Uri server, string sessionId, string? credential = null) =>
+        PostAsync(http, server, sessionId, Body, HttpStatusCode.OK, credential);
 
-    private static async Task PostAsync(HttpClient http, Uri server, string sessionId, byte[] body, HttpStatusCode expected)
+    private static async Task PostAsync(HttpClient http, Uri server, string sessionId, byte[] body, HttpStatusCode expected, string? credential = null)
     {
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await http.PostAsync(new Uri(server, $"/api/sessions/{sessionId}/messages"), content);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server, $"/api/sessions/{sessionId}/messages"))
+        {
+            Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+        };
+        if (credential is not null)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credential);
+        using var response = await http.SendAsync(request);
         if (response.StatusCode != expected)
             throw new InvalidOperationException($"Expected {(int)expected} from session {sessionId}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
