@@ -32,4 +32,18 @@ public interface IConversationGrain : IGrainWithGuidKey
 
     /// <summary>The state as it stood right after event <paramref name="version"/>, rebuilt from the log; null if the session does not have that version or <paramref name="caller"/> may not read it.</summary>
     Task<SessionView?> GetStateAt(Caller caller, int version);
+
+    /// <summary>Renames the session (event <c>SessionRenamed</c>); only its owner may.</summary>
+    /// <returns>The stream version after the event.</returns>
+    /// <exception cref="SessionNotFoundException">The session does not exist, was deleted, or belongs to someone else.</exception>
+    /// <exception cref="MessageRejectedException">The title is blank, too long or holds characters that cannot be stored.</exception>
+    Task<int> Rename(Caller caller, string title);
+
+    /// <summary>
+    /// Deletes the session for good: its events and snapshots are erased from the store, and the id answers as unknown
+    /// to everyone from then on. Its owner and the admins of its tenant may.
+    /// </summary>
+    /// <returns>How many events were erased.</returns>
+    /// <exception cref="SessionNotFoundException">The session does not exist, was deleted, or the caller may not see it.</exception>
+    Task<int> Delete(Caller caller);
 }

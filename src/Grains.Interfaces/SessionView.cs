@@ -27,4 +27,7 @@ public sealed record SessionView
 
     /// <summary>The latest turns, oldest first.</summary>
     [Id(7)] public required IReadOnlyList<ConversationTurn> RecentTurns { get; init; }
+
+    /// <summary>What the session is called: the start of its first message unless it was renamed.</summary>
+    [Id(8)] public string? Title { get; init; }
 }

@@ -18,6 +18,7 @@ public sealed partial class ConversationGrain
             throw rejected;
         var messageId = message.MessageId ?? Guid.NewGuid().ToString();
         RequestContext.Set(EventMetadataKeys.CausationId, messageId);
+        TagEventsWith(caller);
 
         // A turn is appended only at the version it was computed for. If another activation of this session wrote
         // first, the state has been re-read by then and the turn is worked out again from it.

@@ -7,6 +7,7 @@ using Orleans.Conversations.Engine;
 using Orleans.Conversations.Grains.Events;
 using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Conversations.Grains.State;
+using Orleans.Conversations.SessionList;
 using Orleans.EventSourcing;
 using Orleans.Placement;
 using Orleans.Providers;
@@ -27,6 +28,8 @@ public sealed partial class ConversationGrain(
     IOptions<MessageLimitOptions> limits,
     TimeProvider clock,
     [FromKeyedServices(ConversationGrainConstants.EventStoreName)] IEventStoreReader eventStore,
+    [FromKeyedServices(ConversationGrainConstants.EventStoreName)] IEventStreamEraser eraser,
+    SessionListStore sessionList,
     ILogger<ConversationGrain> logger)
     : JournaledGrain<ConversationState, SessionEvent>, IConversationGrain
 {
@@ -47,6 +50,8 @@ public sealed partial class ConversationGrain(
     /// <inheritdoc/>
     public async Task<int> Start(Caller caller, string? userId)
     {
+        EnsureNotErased();
+        TagEventsWith(caller);
         // Another writer starting the session first is as good, as long as it was the same caller.
         if (!LatestState.Started)
             await AppendWithinTimeoutAsync([new SessionStarted(userId, _options.RecentTurns, caller.Tenant, caller.UserId) { At = clock.GetUtcNow() }]);
@@ -55,12 +60,12 @@ public sealed partial class ConversationGrain(
     }
 
     /// <inheritdoc/>
-    public Task<SessionView?> GetSession(Caller caller) => Task.FromResult(State.CanBeReadBy(caller) ? ToView(State) : null);
+    public Task<SessionView?> GetSession(Caller caller) => Task.FromResult(CanBeReadBy(caller) ? ToView(State) : null);
 
     /// <inheritdoc/>
     public async Task<EventPage?> GetEvents(Caller caller, int fromVersion, int limit)
     {
-        if (!State.CanBeReadBy(caller))
+        if (!CanBeReadBy(caller))
             return null;
 
         var from = Math.Max(1, fromVersion);
@@ -74,7 +79,7 @@ public sealed partial class ConversationGrain(
     /// <inheritdoc/>
     public async Task<SessionView?> GetStateAt(Caller caller, int version)
     {
-        if (!State.CanBeReadBy(caller) || version < 1 || version > Version)
+        if (!CanBeReadBy(caller) || version < 1 || version > Version)
             return null;
         if (version == Version)
             return ToView(State);
@@ -94,9 +99,17 @@ public sealed partial class ConversationGrain(
         logger.LogWarning("Session {SessionId}: event store issue: {Issue}", SessionId, issue);
     }
 
+    private bool CanBeReadBy(Caller caller) => !_erased && State.CanBeReadBy(caller);
+
     private void EnsureWritableBy(Caller caller, ConversationState state)
     {
-        if (!state.CanBeWrittenBy(caller))
+        if (_erased || !state.CanBeWrittenBy(caller))
+            throw new SessionNotFoundException(SessionId);
+    }
+
+    private void EnsureNotErased()
+    {
+        if (_erased)
             throw new SessionNotFoundException(SessionId);
     }
 
@@ -110,6 +123,7 @@ public sealed partial class ConversationGrain(
         MessageCount = state.MessageCount,
         Context = state.Context,
         RecentTurns = [.. state.RecentTurns],
+        Title = state.Title ?? SessionTitles.FromFirstMessage(state.FirstUserMessage),
     };
 
     /// <summary>Reads from the event store, turning its failures into the unavailability callers know how to report.</summary>

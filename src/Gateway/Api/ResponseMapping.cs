@@ -14,7 +14,8 @@ internal static class ResponseMapping
         view.LastActivityAt.UtcDateTime,
         view.MessageCount,
         view.Context.ToJson(),
-        [.. view.RecentTurns.Select(t => new TurnResponse(t.Role, t.Text, t.At.UtcDateTime))]);
+        [.. view.RecentTurns.Select(t => new TurnResponse(t.Role, t.Text, t.At.UtcDateTime))],
+        view.Title);
 
     public static EventsResponse ToResponse(this EventPage page) => new(
         page.SessionId,

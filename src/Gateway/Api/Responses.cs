@@ -18,7 +18,8 @@ public sealed record SessionResponse(
     DateTime LastActivityAt,
     int MessageCount,
     JsonObject Context,
-    IReadOnlyList<TurnResponse> RecentTurns);
+    IReadOnlyList<TurnResponse> RecentTurns,
+    string? Title);
 
 /// <summary>One turn of <see cref="SessionResponse.RecentTurns"/>.</summary>
 public sealed record TurnResponse(string Role, string Text, DateTime At);
@@ -43,3 +44,21 @@ public sealed record KeyListResponse(IReadOnlyList<KeyResponse> Keys);
 
 /// <summary>An API key as listed: never its secret.</summary>
 public sealed record KeyResponse(string Id, string UserId, string Tenant, bool Admin, DateTime CreatedAt, string CreatedBy, DateTime? RevokedAt);
+
+/// <summary>Answer to <c>GET /api/sessions</c>: the caller's sessions, newest activity first.</summary>
+public sealed record SessionListResponse(IReadOnlyList<SessionSummaryResponse> Sessions, string? Next);
+
+/// <summary>One session of <see cref="SessionListResponse"/>.</summary>
+public sealed record SessionSummaryResponse(Guid SessionId, string? Title, DateTime StartedAt, DateTime LastActivityAt, int MessageCount, int Version);
+
+/// <summary>Answer to <c>PATCH /api/sessions/{id}</c>.</summary>
+public sealed record SessionRenamedResponse(Guid SessionId, string Title, int Version);
+
+/// <summary>Answer to <c>DELETE /api/users/{userId}</c>.</summary>
+public sealed record UserErasedResponse(int DeletedSessions);
+
+/// <summary>Answer to <c>GET /api/events</c>: committed events of the tenant's sessions in commit order.</summary>
+public sealed record FeedResponse(IReadOnlyList<FeedEventResponse> Events, string Next);
+
+/// <summary>One event of the feed; <see cref="Position"/> is the cursor right after it.</summary>
+public sealed record FeedEventResponse(string Position, Guid SessionId, int Version, string Type, DateTime At, JsonNode? Data);

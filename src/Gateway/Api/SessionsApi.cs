@@ -28,6 +28,7 @@ public static class SessionsApi
         sessions.MapGet("/{id}", GetSession).WithName("GetSession").WithSummary("The session's current state");
         sessions.MapGet("/{id}/events", GetEvents).WithName("GetSessionEvents").WithSummary("A page of the session's event log");
         sessions.MapGet("/{id}/state", GetStateAt).WithName("GetSessionStateAt").WithSummary("The session's state right after event N");
+        sessions.MapSessionLifecycle();
         return routes;
     }
 

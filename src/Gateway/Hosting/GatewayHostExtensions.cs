@@ -10,6 +10,7 @@ using Orleans.Conversations.Gateway.Health;
 using Orleans.Conversations.Gateway.Security;
 using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Conversations.ServiceDefaults;
+using Orleans.Conversations.SessionList;
 using Orleans.Dashboard;
 
 namespace Orleans.Conversations.Gateway.Hosting;
@@ -61,6 +62,7 @@ public static class GatewayHostExtensions
         builder.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<SiloLossMonitor>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SiloLossMonitor>());
         builder.Services.AddSingleton<SessionCalls>();
+        builder.Services.AddSingleton<SessionListStore>();
         builder.AddConversationAccess();
 
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
@@ -85,6 +87,7 @@ public static class GatewayHostExtensions
         app.UseConversationAccess();
         app.MapSessionsApi();
         app.MapSeedMessageApi();
+        app.MapUsersApi();
         app.MapAdminKeysApi();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

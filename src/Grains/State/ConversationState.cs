@@ -55,6 +55,9 @@ public sealed class ConversationState
     /// <summary>The user id of the session's owner.</summary>
     [Id(12)] public string OwnerUserId { get; set; } = Caller.LocalUser;
 
+    /// <summary>The title its owner gave the session, if any.</summary>
+    [Id(13)] public string? Title { get; set; }
+
     /// <summary>Whether <paramref name="caller"/> may see the session: its owner, or an admin of the owner's tenant.</summary>
     public bool CanBeReadBy(Caller caller) =>
         Started && string.Equals(OwnerTenant, caller.Tenant, StringComparison.Ordinal)
@@ -84,6 +87,7 @@ public sealed class ConversationState
             case AssistantReplied e: Apply(e); break;
             case ContextUpdated e: Apply(e); break;
             case ContextForgotten e: Apply(e); break;
+            case SessionRenamed e: Title = e.Title; break;
             case ReplyFailed: break;
         }
     }

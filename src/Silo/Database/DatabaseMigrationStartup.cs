@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Conversations.Migrations;
+using Orleans.Conversations.SessionList;
 using Orleans.Conversations.ServiceDefaults;
 using Orleans.Runtime;
 
@@ -8,7 +9,7 @@ namespace Orleans.Conversations.Silo.Database;
 
 /// <summary>
 /// Applies Orleans' clustering and grain-storage schema (the scripts of <c>sql/</c>, embedded in this assembly) as the
-/// first step of silo start-up, before clustering or storage run. The event store applies its own.
+/// first step of silo start-up, before clustering or storage run, and the session list's. The event store applies its own.
 /// </summary>
 internal sealed class DatabaseMigrationStartup(NpgsqlDataSource dataSource, ILoggerFactory loggerFactory)
     : ILifecycleParticipant<ISiloLifecycle>
@@ -23,7 +24,7 @@ internal sealed class DatabaseMigrationStartup(NpgsqlDataSource dataSource, ILog
     {
         try
         {
-            await new PostgresMigrator(dataSource, loggerFactory.CreateLogger<PostgresMigrator>()).MigrateAsync([OrleansScripts], cancellationToken);
+            await new PostgresMigrator(dataSource, loggerFactory.CreateLogger<PostgresMigrator>()).MigrateAsync([OrleansScripts, SessionListSchema.Scripts], cancellationToken);
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
         {

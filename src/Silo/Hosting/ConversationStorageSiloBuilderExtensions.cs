@@ -6,24 +6,38 @@ using Orleans.Conversations.EventStore;
 using Orleans.Conversations.EventStore.Hosting;
 using Orleans.Conversations.Grains;
 using Orleans.Conversations.ServiceDefaults;
+using Orleans.Conversations.SessionList;
 using Orleans.Conversations.Silo.Database;
+using Orleans.Conversations.Silo.Retention;
 using Orleans.Runtime;
 
 namespace Orleans.Conversations.Silo.Hosting;
 
-/// <summary>Wires a silo to the project's PostgreSQL: schema, clustering, grain storage and the event store.</summary>
+/// <summary>
+/// Wires a silo to the project's PostgreSQL: schema, clustering, grain storage, the event store, and the read side
+/// (the session list and its projection, and the retention of idle sessions).
+/// </summary>
 public static class ConversationStorageSiloBuilderExtensions
 {
     /// <summary>
     /// Uses one <see cref="NpgsqlDataSource"/> for <paramref name="connectionString"/> (the process's, if one is
     /// registered already) for the event store (<see cref="ConversationGrainConstants.EventStoreName"/>, settings in
     /// section <c>EventStore</c>), the default grain storage and, unless <paramref name="clustering"/> is false, ADO.NET
-    /// clustering; applies Orleans' schema at start-up.
+    /// clustering; applies Orleans' and the session list's schema at start-up, and projects the event feed into the
+    /// session list.
     /// </summary>
     public static ISiloBuilder AddConversationStorage(
         this ISiloBuilder builder, string connectionString, bool clustering = true, Action<PostgresEventStoreOptions>? configureEventStore = null)
     {
         builder.Services.AddEventStoreDataSource(connectionString);
+        builder.Services.AddSingleton<SessionListStore>();
+        builder.Services.AddHostedService(sp => new SessionListProjector(
+            sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetRequiredKeyedService<IEventFeed>(ConversationGrainConstants.EventStoreName),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetRequiredService<ILogger<SessionListProjector>>()));
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<IdleSessionRetention>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>
             new DatabaseMigrationStartup(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILoggerFactory>()));
 

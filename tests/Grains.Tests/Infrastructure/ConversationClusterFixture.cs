@@ -18,7 +18,7 @@ public class ConversationClusterFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         var builder = new TestClusterBuilder(1);
-        builder.Properties["EventStoreConnection"] = await TestDatabase.GetConnectionStringAsync();
+        builder.Properties["EventStoreConnection"] = await ConnectionStringAsync();
         builder.Properties["EventStore:SnapshotInterval"] = "100";
         Configure(builder.Properties);
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
@@ -30,7 +30,10 @@ public class ConversationClusterFixture : IAsyncLifetime
     {
     }
 
-    public async Task DisposeAsync()
+    /// <summary>The database the cluster uses: the tests' shared one unless a derived fixture needs one of its own.</summary>
+    protected virtual Task<string> ConnectionStringAsync() => TestDatabase.GetConnectionStringAsync();
+
+    public virtual async Task DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();

@@ -1,0 +1,5 @@
+namespace Orleans.Conversations.SessionList;
+
+/// <summary>One session as the list shows it.</summary>
+public sealed record SessionListEntry(
+    Guid SessionId, string Tenant, string Owner, string? Title, DateTimeOffset StartedAt, DateTimeOffset LastActivityAt, int MessageCount, int Version);

@@ -1,0 +1,88 @@
+using Npgsql;
+
+namespace Orleans.Conversations.SessionList;
+
+/// <summary>
+/// Reads the session list, and removes a deleted session's row. A removal waits for a projection batch in progress
+/// (they share one lock), so a batch that read the session's events before they were erased cannot bring its row back.
+/// </summary>
+public sealed class SessionListStore(NpgsqlDataSource dataSource)
+{
+    internal const string ProjectionLock = "SELECT pg_advisory_xact_lock(hashtextextended('session_list.projection', 0))";
+
+    /// <summary>Up to <paramref name="limit"/> sessions of a user, newest activity first, after <paramref name="after"/>.</summary>
+    public async Task<IReadOnlyList<SessionListEntry>> ListAsync(
+        string tenant, string owner, int limit, SessionListCursor? after = null, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT session_id, tenant, owner, coalesce(title, default_title), started_at, last_activity_at, message_count, version
+            FROM session_list.sessions
+            WHERE tenant = $1 AND owner = $2 AND ($3::timestamptz IS NULL OR (last_activity_at, session_id) < ($3, $4))
+            ORDER BY last_activity_at DESC, session_id DESC
+            LIMIT $5
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tenant });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
+        command.Parameters.Add(new NpgsqlParameter { Value = after is { } a ? a.LastActivityAt : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = after?.SessionId ?? Guid.Empty });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    /// <summary>Every session of a user.</summary>
+    public async Task<IReadOnlyList<Guid>> ListIdsAsync(string tenant, string owner, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT session_id FROM session_list.sessions WHERE tenant = $1 AND owner = $2");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tenant });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            ids.Add(reader.GetGuid(0));
+        return ids;
+    }
+
+    /// <summary>Up to <paramref name="limit"/> sessions, of any tenant, with no activity since <paramref name="before"/>.</summary>
+    public async Task<IReadOnlyList<SessionListEntry>> IdleSinceAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT session_id, tenant, owner, coalesce(title, default_title), started_at, last_activity_at, message_count, version
+            FROM session_list.sessions WHERE last_activity_at < $1 ORDER BY last_activity_at LIMIT $2
+            """);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = before });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    /// <summary>Removes the row of a deleted session, once no projection batch is in progress.</summary>
+    public async Task RemoveAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var locking = new NpgsqlCommand(ProjectionLock, connection, transaction))
+            await locking.ExecuteNonQueryAsync(cancellationToken);
+        await using (var delete = new NpgsqlCommand("DELETE FROM session_list.sessions WHERE session_id = $1", connection, transaction))
+        {
+            delete.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = sessionId });
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<SessionListEntry>> ReadEntriesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var entries = new List<SessionListEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new SessionListEntry(
+                reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt32(6), reader.GetInt32(7)));
+        }
+
+        return entries;
+    }
+}
