@@ -11,4 +11,10 @@ public static class EventMetadataKeys
 
     /// <summary>The message or command that caused the events.</summary>
     public const string CausationId = "eventstore.causationId";
+
+    /// <summary>
+    /// The tenant the events belong to, stored as <c>tenantId</c> in their metadata and in the <c>tenant_id</c> column;
+    /// <see cref="IEventFeed"/> can be read for one tenant.
+    /// </summary>
+    public const string TenantId = "eventstore.tenantId";
 }

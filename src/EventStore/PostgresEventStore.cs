@@ -7,7 +7,7 @@ using Orleans.Runtime;
 namespace Orleans.Conversations.EventStore;
 
 /// <summary>One named event store: its settings, its connection pool, its tables and its appender.</summary>
-internal sealed class PostgresEventStore : IEventStoreReader, IAsyncDisposable
+internal sealed class PostgresEventStore : IEventStoreReader, IEventFeed, IEventStreamEraser, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
@@ -70,6 +70,28 @@ internal sealed class PostgresEventStore : IEventStoreReader, IAsyncDisposable
 
         return view;
     }
+
+    public async Task<FeedPage> ReadAsync(FeedCursor after, int limit, string? tenantId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var events = await Streams.ReadFeedAsync(after, limit, tenantId, cancellationToken);
+        if (Options.Upcasters.Count > 0)
+        {
+            for (var i = 0; i < events.Count; i++)
+            {
+                var (eventType, data) = Serializer.Upcast(events[i].EventType, events[i].Data);
+                events[i] = events[i] with { EventType = eventType, Data = data };
+            }
+        }
+
+        return new FeedPage(events, events.Count > 0 ? events[^1].Cursor : after);
+    }
+
+    public Task<int> EraseAsync(string streamId, CancellationToken cancellationToken = default) =>
+        Streams.EraseAsync(streamId, cancellationToken);
+
+    public Task<bool> IsErasedAsync(string streamId, CancellationToken cancellationToken = default) =>
+        Streams.IsErasedAsync(streamId, cancellationToken);
 
     /// <summary>The state a snapshot holds, or null when it no longer reads as <typeparamref name="TView"/> (then events are replayed instead).</summary>
     public TView? TryRestore<TView>(string streamId, StoredSnapshot snapshot)

@@ -102,8 +102,9 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
     {
         var correlationId = RequestContext.Get(EventMetadataKeys.CorrelationId);
         var causationId = RequestContext.Get(EventMetadataKeys.CausationId);
+        var tenantId = RequestContext.Get(EventMetadataKeys.TenantId);
         var activity = Activity.Current;
-        if (correlationId is null && causationId is null && activity is null)
+        if (correlationId is null && causationId is null && tenantId is null && activity is null)
             return "{}";
 
         var metadata = new JsonObject();
@@ -111,6 +112,8 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
             metadata["correlationId"] = correlationId.ToString();
         if (causationId is not null)
             metadata["causationId"] = causationId.ToString();
+        if (tenantId is not null)
+            metadata["tenantId"] = tenantId.ToString();
         if (activity is not null)
             metadata["traceId"] = activity.TraceId.ToString();
         return metadata.ToJsonString();

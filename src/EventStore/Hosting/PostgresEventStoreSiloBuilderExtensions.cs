@@ -16,7 +16,8 @@ public static class PostgresEventStoreSiloBuilderExtensions
     /// <summary>
     /// Adds a log-consistency provider named <paramref name="name"/> that stores each event of a journaled grain as a
     /// row in PostgreSQL. Grains use it with <c>[LogConsistencyProvider(ProviderName = name)]</c> and read their
-    /// stream through the keyed <see cref="IEventStoreReader"/> of the same name; every silo of the cluster must register
+    /// stream through the keyed <see cref="IEventStoreReader"/> of the same name (the keyed <see cref="IEventFeed"/> reads
+    /// all streams in commit order, <see cref="IEventStreamEraser"/> erases streams); every silo of the cluster must register
     /// it under the same name. The settings are validated, and the schema applied, when the silo starts.
     /// </summary>
     public static ISiloBuilder AddPostgresEventStore(
@@ -42,6 +43,8 @@ public static class PostgresEventStoreSiloBuilderExtensions
             sp.GetRequiredService<IOptionsMonitor<PostgresEventStoreOptions>>().Get(name),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddKeyedSingleton<IEventStoreReader>(name, (sp, _) => sp.GetRequiredKeyedService<PostgresEventStore>(name));
+        services.AddKeyedSingleton<IEventFeed>(name, (sp, _) => sp.GetRequiredKeyedService<PostgresEventStore>(name));
+        services.AddKeyedSingleton<IEventStreamEraser>(name, (sp, _) => sp.GetRequiredKeyedService<PostgresEventStore>(name));
         services.AddKeyedSingleton<ILogViewAdaptorFactory>(name, (sp, _) => new PostgresLogViewAdaptorFactory(
             sp.GetRequiredKeyedService<PostgresEventStore>(name),
             sp.GetRequiredService<ILoggerFactory>()));

@@ -31,7 +31,8 @@ internal sealed class EventSerializer(PostgresEventStoreOptions options)
 
     public TView? DeserializeState<TView>(string state) => JsonSerializer.Deserialize<TView>(state, _json);
 
-    private (string EventType, string Data) Upcast(string eventType, string data)
+    /// <summary>The current type name and JSON of a stored event, after every upcaster that recognises it.</summary>
+    public (string EventType, string Data) Upcast(string eventType, string data)
     {
         JsonObject? node = null;
         foreach (var upcaster in options.Upcasters)

@@ -4,7 +4,7 @@ using NpgsqlTypes;
 namespace Orleans.Conversations.EventStore.Storage;
 
 /// <summary>The SQL of the event store: reads and writes of the <c>eventstore</c> tables.</summary>
-internal sealed class EventStreamStore(NpgsqlDataSource dataSource) : IEventStreamAppender
+internal sealed partial class EventStreamStore(NpgsqlDataSource dataSource) : IEventStreamAppender
 {
     private const string UniqueViolation = "23505";
 
@@ -59,25 +59,32 @@ internal sealed class EventStreamStore(NpgsqlDataSource dataSource) : IEventStre
             metadata[i] = request.Events[i].Metadata;
         }
 
-        // One statement, so the rows commit together in a single round trip; the primary key rejects the whole
-        // statement if another writer got to any of these versions first.
-        await using var command = dataSource.CreateCommand(
+        // The lock, shared with other appends and exclusive to an eraser, is taken in a statement of its own so that
+        // the insert's snapshot sees a tombstone committed while it waited. One implicit transaction, one round trip;
+        // the primary key rejects the insert if another writer got to any of these versions first.
+        await using var batch = dataSource.CreateBatch();
+        var lockStream = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))");
+        lockStream.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.StreamId });
+        var insert = new NpgsqlBatchCommand(
             """
             INSERT INTO eventstore.events (stream_id, version, event_type, data, metadata, batch_id)
             SELECT $1, e.version, e.event_type, e.data, e.metadata, $2
             FROM unnest($3::integer[], $4::text[], $5::jsonb[], $6::jsonb[]) AS e(version, event_type, data, metadata)
+            WHERE NOT EXISTS (SELECT 1 FROM eventstore.erased_streams WHERE stream_id = $1)
             """);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.StreamId });
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = request.BatchId });
-        command.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = versions });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = metadata, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.StreamId });
+        insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = request.BatchId });
+        insert.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = versions });
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types });
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = metadata, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        batch.BatchCommands.Add(lockStream);
+        batch.BatchCommands.Add(insert);
 
         try
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return true;
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return insert.RecordsAffected == count;
         }
         catch (PostgresException exception) when (exception.SqlState == UniqueViolation)
         {
