@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Conversations.EventStore.Hosting;
 using Orleans.Conversations.Gateway.Api;
 using Orleans.Conversations.Gateway.Cluster;
 using Orleans.Conversations.Gateway.Health;
@@ -63,6 +64,7 @@ public static class GatewayHostExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SiloLossMonitor>());
         builder.Services.AddSingleton<SessionCalls>();
         builder.Services.AddSingleton<SessionListStore>();
+        builder.Services.AddPostgresEventFeed(EventFeedApi.FeedName);
         builder.AddConversationAccess();
 
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
@@ -88,6 +90,7 @@ public static class GatewayHostExtensions
         app.MapSessionsApi();
         app.MapSeedMessageApi();
         app.MapUsersApi();
+        app.MapEventFeedApi();
         app.MapAdminKeysApi();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

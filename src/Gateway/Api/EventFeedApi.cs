@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Orleans.Conversations.EventStore;
+using Orleans.Conversations.Gateway.Security;
+
+namespace Orleans.Conversations.Gateway.Api;
+
+/// <summary>
+/// <c>GET /api/events</c>: the committed events of every session of the admin's tenant, in commit order, a page at a
+/// time or followed live as server-sent events. Paging with <c>next</c> sees every event exactly once.
+/// </summary>
+public static class EventFeedApi
+{
+    /// <summary>The key under which the gateway registers its <see cref="IEventFeed"/>.</summary>
+    public const string FeedName = "conversations";
+
+    private const string StreamPrefix = "conversation/";
+    private const int MaxPageSize = 1000;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Maps the route.</summary>
+    public static IEndpointRouteBuilder MapEventFeedApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/events", ReadFeed).WithTags("Events").WithName("EventFeed")
+            .WithSummary("Events of the tenant's sessions in commit order (admins); Accept: text/event-stream follows live")
+            .RequireAuthorization(AccessPolicies.Admin).RequireRateLimiting(CallerRateLimiting.Policy);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<FeedResponse>, EmptyHttpResult>> ReadFeed(
+        HttpContext context, ClaimsPrincipal user, [FromKeyedServices(FeedName)] IEventFeed feed, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+        string? after = null, string? limit = null)
+    {
+        var tenant = user.ToCaller().Tenant;
+        var pageSize = QueryNumbers.Parse(limit, "limit", 100, 1, MaxPageSize);
+        var cursor = ParseCursor(after ?? context.Request.Headers["Last-Event-ID"].FirstOrDefault());
+        if (!context.Request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            var page = await feed.ReadAsync(cursor, pageSize, tenant, context.RequestAborted);
+            return TypedResults.Ok(new FeedResponse([.. page.Events.Select(ToResponse).OfType<FeedEventResponse>()], page.Next.ToToken()));
+        }
+
+        await FollowAsync(context, feed, tenant, cursor, pageSize, json.Value.SerializerOptions);
+        return TypedResults.Empty;
+    }
+
+    private static async Task FollowAsync(HttpContext context, IEventFeed feed, string tenant, FeedCursor cursor, int pageSize, JsonSerializerOptions json)
+    {
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        await response.Body.FlushAsync(context.RequestAborted);
+        try
+        {
+            while (!context.RequestAborted.IsCancellationRequested)
+            {
+                var page = await feed.ReadAsync(cursor, pageSize, tenant, context.RequestAborted);
+                foreach (var @event in page.Events)
+                {
+                    if (ToResponse(@event) is { } shown)
+                        await response.WriteAsync($"id: {shown.Position}\nevent: {shown.Type}\ndata: {JsonSerializer.Serialize(shown, json)}\n\n", context.RequestAborted);
+                }
+
+                cursor = page.Next;
+                await response.Body.FlushAsync(context.RequestAborted);
+                if (page.Events.Count < pageSize)
+                    await Task.Delay(PollInterval, context.RequestAborted);
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+        }
+    }
+
+    private static FeedCursor ParseCursor(string? token)
+    {
+        if (string.IsNullOrEmpty(token))
+            return FeedCursor.Start;
+        return FeedCursor.TryParse(token, out var cursor)
+            ? cursor
+            : throw ApiProblemException.BadRequest("Query parameter 'after' is not a cursor this service issued; use the 'next' of a page or an event's 'position'.", "after");
+    }
+
+    private static FeedEventResponse? ToResponse(FeedEvent @event) =>
+        @event.StreamId.StartsWith(StreamPrefix, StringComparison.Ordinal)
+        && Guid.TryParseExact(@event.StreamId.AsSpan(StreamPrefix.Length), "N", out var sessionId)
+            ? new FeedEventResponse(@event.Cursor.ToToken(), sessionId, @event.Version, @event.EventType, @event.RecordedAt.UtcDateTime, JsonNode.Parse(@event.Data))
+            : null;
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Orleans.Conversations.Gateway.Tests;
+
+[Collection(ServiceCollection.Name)]
+public sealed class EventFeedApiTests(ServiceFixture service)
+{
+    [Fact]
+    public async Task an_admin_pages_through_every_event_of_the_tenant_exactly_once_in_commit_order()
+    {
+        var tenant = $"feed-{Guid.NewGuid():N}";
+        using var user = service.Secured.ClientWith(await service.NewKeyAsync(tenant, "writer"));
+        using var admin = service.Secured.ClientWith(await service.NewKeyAsync(tenant, "root", admin: true));
+        using var outsider = service.Secured.ClientWith(await service.NewKeyAsync($"other-{tenant}", "writer"));
+        var sessions = new[] { Guid.NewGuid(), Guid.NewGuid() };
+        foreach (var text in (string[])["my name is Mo", "I like tea", "what do I like?"])
+        {
+            foreach (var id in sessions)
+                (await user.PostAsJsonAsync($"/api/sessions/{id}/messages", new { text })).EnsureSuccessStatusCode();
+        }
+
+        (await outsider.PostAsJsonAsync($"/api/sessions/{Guid.NewGuid()}/messages", new { text = "not in the feed" })).EnsureSuccessStatusCode();
+
+        var seen = new List<JsonObject>();
+        string? after = null;
+        for (var pages = 0; pages < 100; pages++)
+        {
+            var page = (await admin.GetFromJsonAsync<JsonObject>("/api/events?limit=2" + (after is null ? "" : $"&after={after}")))!;
+            var events = page["events"]!.AsArray().Select(e => e!.AsObject()).ToList();
+            seen.AddRange(events);
+            after = page["next"]!.GetValue<string>();
+            if (events.Count == 0)
+                break;
+        }
+
+        var expected = new List<(Guid, int)>();
+        foreach (var id in sessions)
+        {
+            var count = await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM eventstore.events WHERE stream_id = $1", TestDatabase.StreamOf(id));
+            expected.AddRange(Enumerable.Range(1, (int)count).Select(v => (id, v)));
+        }
+
+        var got = seen.Select(e => (e["sessionId"]!.GetValue<Guid>(), e["version"]!.GetValue<int>())).ToList();
+        Assert.Equal(expected.Order(), got.Order());
+        foreach (var id in sessions)
+            Assert.Equal(got.Where(e => e.Item1 == id).Select(e => e.Item2).Order(), got.Where(e => e.Item1 == id).Select(e => e.Item2));
+        Assert.Equal("SessionStarted", seen[0]["type"]!.GetValue<string>());
+        Assert.Equal("my name is Mo", seen.First(e => e["type"]!.GetValue<string>() == "UserMessageReceived")["data"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task the_feed_follows_live_as_server_sent_events()
+    {
+        var tenant = $"live-{Guid.NewGuid():N}";
+        using var user = service.Secured.ClientWith(await service.NewKeyAsync(tenant, "writer"));
+        using var admin = service.Secured.ClientWith(await service.NewKeyAsync(tenant, "root", admin: true));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/events");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        using var stream = await admin.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        var id = Guid.NewGuid();
+
+        (await user.PostAsJsonAsync($"/api/sessions/{id}/messages", new { text = "hello live" })).EnsureSuccessStatusCode();
+        var lines = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!lines.Any(l => l.Contains("AssistantReplied", StringComparison.Ordinal) && l.StartsWith("data:", StringComparison.Ordinal)))
+            lines.Add(await reader.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("the stream ended"));
+
+        Assert.Equal("text/event-stream", stream.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(lines, l => l.StartsWith("id: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l == "event: SessionStarted");
+        Assert.All(lines.Where(l => l.StartsWith("data:", StringComparison.Ordinal)), l => Assert.Contains(id.ToString(), l));
+    }
+
+    [Theory]
+    [InlineData("/api/events?after=garbage", "after")]
+    [InlineData("/api/events?limit=0", "limit")]
+    [InlineData("/api/events?limit=5000", "limit")]
+    public async Task bad_feed_requests_get_400_naming_the_field(string path, string field)
+    {
+        using var response = await service.Http.GetAsync(path);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, field);
+    }
+
+    [Fact]
+    public async Task only_admins_read_the_feed()
+    {
+        using var user = service.Secured.ClientWith(await service.NewKeyAsync("feedless", "writer"));
+
+        using var response = await user.GetAsync("/api/events");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden);
+    }
+}
