@@ -14,7 +14,8 @@ public sealed record BenchReport(
     List<AppendResult> AppendPath,
     List<EndToEndResult> EndToEnd,
     List<ColdActivationResult> ColdActivation,
-    MemoryResult Memory)
+    MemoryResult Memory,
+    LifecycleResult Lifecycle)
 {
     public async Task WriteAsync(string directory)
     {
@@ -64,6 +65,12 @@ public sealed record BenchReport(
           .AppendLine(Invariant($"{Memory.Sessions:N0} sessions of 10 turns active in one silo: {Memory.ManagedBytesPerSession:N0} managed bytes each "))
           .AppendLine(Invariant($"({Memory.WorkingSetBytesPerSession:N0} bytes of working set), of which about {Memory.WindowBytes:N0} are the recent-turn window itself, "))
           .AppendLine(Invariant($"leaving {Memory.BeyondWindowBytes:N0} bytes beyond it (the grain activation, its journal and the idempotency records)."));
+
+        md.AppendLine().AppendLine("## 5. The read side over HTTP").AppendLine()
+          .AppendLine("| measurement | result |").AppendLine("|---|---|")
+          .AppendLine(Invariant($"| `GET /api/sessions?limit=50` for a user with {Lifecycle.ListedSessions:N0} sessions, one client | p50 {Lifecycle.Listing.P50Ms:0.0} ms, p99 {Lifecycle.Listing.P99Ms:0.0} ms |"))
+          .AppendLine(Invariant($"| `DELETE /api/sessions/{{id}}` of a session of {Lifecycle.DeletedEvents:N0} events | {Lifecycle.DeleteMeanMs:0} ms on average, {Lifecycle.DeleteMaxMs:0} ms at most |"))
+          .AppendLine(Invariant($"| `GET /api/events` pages of 1,000 while 64 clients write | {Lifecycle.FeedEventsPerSecond:N0} events/s read, {Lifecycle.WritesPerSecond:N0} messages/s written |"));
         return md.ToString();
     }
 

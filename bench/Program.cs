@@ -20,6 +20,8 @@ Console.WriteLine("3. cold activation");
 var cold = await ColdActivationScenario.RunAsync(database, settings);
 Console.WriteLine("4. memory");
 var memory = await MemoryScenario.RunAsync(database, settings);
+Console.WriteLine("5. read side");
+var lifecycle = await LifecycleScenario.RunAsync(database, root, settings);
 
 var report = new BenchReport(
     settings.Full ? "scripts/bench --full" : "scripts/bench",
@@ -29,6 +31,7 @@ var report = new BenchReport(
     append,
     endToEnd,
     cold,
-    memory);
+    memory,
+    lifecycle);
 await report.WriteAsync(Path.Combine(root, "docs"));
 Console.WriteLine($"Wrote {Path.Combine(root, "docs", "benchmarks.md")} and benchmarks.json");
