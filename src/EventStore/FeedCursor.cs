@@ -32,12 +32,20 @@ public readonly record struct FeedCursor(ulong TransactionId, long Position)
     public static bool TryParse(string? token, out FeedCursor cursor)
     {
         cursor = default;
-        if (token is null || token.Length != TokenLength)
+        if (token is null || token.Length != TokenLength || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             return false;
 
         Span<byte> bytes = stackalloc byte[TokenBytes];
-        if (!Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != TokenBytes || bytes[0] != TokenVersion)
+        try
+        {
+            if (!Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != TokenBytes || bytes[0] != TokenVersion)
+                return false;
+        }
+        catch (FormatException)
+        {
+            // TryDecodeFromChars throws, rather than returning false, when the unused bits of the last character are set.
             return false;
+        }
 
         var parsed = new FeedCursor(
             BinaryPrimitives.ReadUInt64BigEndian(bytes[1..]),

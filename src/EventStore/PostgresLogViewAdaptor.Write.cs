@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Conversations.EventStore.Storage;
+using Orleans.EventSourcing;
 
 namespace Orleans.Conversations.EventStore;
 
@@ -40,7 +41,12 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
         }
 
         if (!appended)
-            return await ResolveByReadingAsync(afterFailure: false);
+        {
+            var ours = await ResolveByReadingAsync(afterFailure: false);
+            if (ours == 0 && await IsErasedAsync())
+                Erased(batch);
+            return ours;
+        }
 
         var previousVersion = _confirmedVersion;
         foreach (var submission in batch)
@@ -80,6 +86,39 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
         }
     }
 
+    private async Task<bool> IsErasedAsync()
+    {
+        try
+        {
+            return await _store.Streams.IsErasedAsync(StreamId);
+        }
+        catch (Exception exception)
+        {
+            RecordIssue("read", exception);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Nothing will ever be written to an erased stream: conditional events are dropped (their raise answers false),
+    /// unconditional ones wait <see cref="PostgresEventStoreOptions.MaxRetryDelay"/> before the next attempt.
+    /// </summary>
+    private void Erased(EventSubmission<TEntry>[] batch)
+    {
+        var issue = new StreamErased { StreamId = StreamId, RetryInterval = _store.Options.MaxRetryDelay };
+        _logger.LogWarning("Stream {StreamId} was erased; {Count} events raised by its grain are not written", StreamId, batch.Length);
+        if (batch.All(s => s.ConditionalPosition >= 0))
+        {
+            foreach (var submission in batch)
+                submission.ConditionalPosition = int.MinValue;
+            Notify(issue, nameof(Erased));
+        }
+        else
+        {
+            LastPrimaryIssue.Record(issue, Host, Services);
+        }
+    }
+
     /// <summary>
     /// PostgreSQL refused the statement for the values it carries (SQLSTATE class 22, data exception, or 54, program
     /// limit exceeded): sending the same events again would fail the same way, however long one waits.
@@ -98,13 +137,18 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
             batch.Length, StreamId, exception.SqlState, exception.MessageText);
         foreach (var submission in batch)
             submission.ConditionalPosition = int.MinValue;
+        Notify(new EventsRefused { SqlState = exception.SqlState, Reason = exception.MessageText }, nameof(Refuse));
+    }
+
+    private void Notify(ConnectionIssue issue, string caller)
+    {
         try
         {
-            Host.OnConnectionIssue(new EventsRefused { SqlState = exception.SqlState, Reason = exception.MessageText });
+            Host.OnConnectionIssue(issue);
         }
         catch (Exception callback)
         {
-            Services.CaughtUserCodeException("OnConnectionIssue", nameof(Refuse), callback);
+            Services.CaughtUserCodeException("OnConnectionIssue", caller, callback);
         }
     }
 }

@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Orleans.Conversations.EventStore.Tests.Infrastructure;
 using Orleans.Conversations.Migrations;
 
 namespace Orleans.Conversations.EventStore.Tests;
@@ -37,6 +40,52 @@ public sealed class MigrationTests
                 await command.ExecuteNonQueryAsync();
             await transaction.RollbackAsync();
         }
+    }
+
+    [Fact]
+    public async Task a_database_of_the_first_three_scripts_keeps_its_rows_when_the_later_ones_are_applied()
+    {
+        await using var database = await TestDatabase.CreateScratchDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        await using (var old = dataSource.CreateCommand(
+            "CREATE TABLE public.schema_migrations (script text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"))
+            await old.ExecuteNonQueryAsync();
+        foreach (var script in PostgresEventStoreSchema.Scripts.Scripts.Take(3))
+        {
+            var text = PostgresEventStoreSchema.Scripts.Read(script);
+            await using var apply = dataSource.CreateCommand(text);
+            await apply.ExecuteNonQueryAsync();
+            await using var record = dataSource.CreateCommand("INSERT INTO public.schema_migrations (script, checksum) VALUES ($1, $2)");
+            record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"eventstore/{script}" });
+            record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))) });
+            await record.ExecuteNonQueryAsync();
+        }
+
+        await using (var rows = dataSource.CreateCommand(
+            """
+            INSERT INTO eventstore.events (stream_id, version, event_type, data, metadata, batch_id)
+            VALUES ('old/a', 1, 'ItemAdded', '{"item":"a1"}', '{"tenantId":"acme"}', gen_random_uuid()),
+                   ('old/a', 2, 'ItemAdded', '{"item":"a2"}', '{"tenantId":"acme"}', gen_random_uuid()),
+                   ('old/b', 1, 'ItemAdded', '{"item":"b1"}', '{}', gen_random_uuid());
+            INSERT INTO eventstore.snapshots (stream_id, version, state_type, state) VALUES ('old/a', 2, 'State', '{}');
+            """))
+            await rows.ExecuteNonQueryAsync();
+
+        await PostgresEventStoreSchema.ApplyAsync(dataSource);
+
+        await using var store = new PostgresEventStore("migrated", new PostgresEventStoreOptions { DataSource = dataSource }, NullLoggerFactory.Instance);
+        var all = new FeedReader(store, FeedCursor.Start);
+        await all.ReadUntilAsync(3, limit: 10);
+        var acme = new FeedReader(store, FeedCursor.Start, "acme");
+        await acme.ReadUntilAsync(2, limit: 10);
+        Assert.Equal(["old/a:1:acme", "old/a:2:acme", "old/b:1:"], all.Seen.Select(e => $"{e.StreamId}:{e.Version}:{e.TenantId}"));
+        Assert.Single(all.Seen.Select(e => e.Cursor.TransactionId).Distinct());
+        Assert.Equal(all.Seen.Take(2), acme.Seen);
+        Assert.NotNull(await store.Streams.ReadSnapshotAsync("old/a"));
+        Assert.True(await store.Streams.AppendAsync(
+            new("old/b", 1, [new("ItemAdded", """{"item":"b2"}""", "{}")], Guid.NewGuid()), CancellationToken.None));
+        await all.ReadUntilAsync(4, limit: 10);
+        Assert.Equal("old/b:2", $"{all.Seen[^1].StreamId}:{all.Seen[^1].Version}");
     }
 
     [Fact]

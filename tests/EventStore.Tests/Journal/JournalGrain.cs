@@ -15,6 +15,15 @@ public sealed class JournalGrain : JournaledGrain<JournalState, JournalEvent>, I
         return Version;
     }
 
+    private string? _lastIssue;
+
+    public async Task<bool> AddIfAt(int version, string item) =>
+        version == Version && await RaiseConditionalEvent(new ItemAdded(item));
+
+    public Task<string?> GetLastIssue() => Task.FromResult(_lastIssue);
+
+    protected override void OnConnectionIssue(ConnectionIssue issue) => _lastIssue = $"{issue.GetType().Name}: {issue}";
+
     public Task<JournalState> GetState() => Task.FromResult(State);
 
     public Task<int> GetVersion() => Task.FromResult(Version);

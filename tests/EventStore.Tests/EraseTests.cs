@@ -1,0 +1,139 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Orleans.Conversations.EventStore.Storage;
+using Orleans.Conversations.EventStore.Tests.Infrastructure;
+using static Orleans.Conversations.EventStore.Tests.Infrastructure.SqlAppends;
+
+namespace Orleans.Conversations.EventStore.Tests;
+
+public sealed class EraseTests : IAsyncLifetime
+{
+    private PostgresEventStore _store = null!;
+
+    public async Task InitializeAsync() => _store = new PostgresEventStore(
+        "erase", new PostgresEventStoreOptions { ConnectionString = await TestDatabase.GetConnectionStringAsync() }, NullLoggerFactory.Instance);
+
+    public async Task DisposeAsync() => await _store.DisposeAsync();
+
+    [Fact]
+    public async Task an_erased_stream_loses_its_events_and_snapshots_and_keeps_a_tombstone()
+    {
+        var stream = $"erase/{Guid.NewGuid():N}";
+        var neighbour = $"erase/{Guid.NewGuid():N}";
+        await AppendAsync(new Append(stream, 0, 5), new Append(neighbour, 0, 2));
+        await _store.Streams.WriteSnapshotAsync(stream, 5, "State", "{}", keep: 2);
+        Assert.False(await _store.IsErasedAsync(stream));
+
+        Assert.Equal(5, await _store.EraseAsync(stream));
+
+        Assert.Equal(0L, await RowsAsync("eventstore.events", stream));
+        Assert.Equal(0L, await RowsAsync("eventstore.snapshots", stream));
+        Assert.Equal(1L, await RowsAsync("eventstore.erased_streams", stream));
+        Assert.Equal(2L, await RowsAsync("eventstore.events", neighbour));
+        Assert.True(await _store.IsErasedAsync(stream));
+        Assert.False(await _store.IsErasedAsync(neighbour));
+        Assert.Equal(0, await _store.EraseAsync(stream));
+    }
+
+    [Fact]
+    public async Task no_append_path_writes_to_an_erased_stream_again()
+    {
+        var stream = $"erase/{Guid.NewGuid():N}";
+        var other = $"erase/{Guid.NewGuid():N}";
+        await AppendAsync(new Append(stream, 0, 3));
+        await _store.EraseAsync(stream);
+        await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.GetConnectionStringAsync());
+        await using var batching = new BatchingEventStreamAppender(dataSource, maxBatchSize: 8, concurrentBatches: 1);
+
+        Assert.Equal(new[] { false, true }, await AppendAsync(new Append(stream, 0, 2), new Append(other, 0, 1)));
+        Assert.False(await _store.Streams.AppendAsync(Request(stream, 0), CancellationToken.None));
+        Assert.False(await _store.Streams.AppendAsync(Request(stream, 3), CancellationToken.None));
+        Assert.Equal(new[] { false, true, false }, await Task.WhenAll(
+            batching.AppendAsync(Request(stream, 0), CancellationToken.None),
+            batching.AppendAsync(Request(other, 1), CancellationToken.None),
+            batching.AppendAsync(Request(stream, 3), CancellationToken.None)));
+        Assert.Equal(0L, await RowsAsync("eventstore.events", stream));
+        Assert.Equal(2L, await RowsAsync("eventstore.events", other));
+    }
+
+    [Fact]
+    public async Task erasing_a_stream_that_never_existed_deletes_nothing_and_still_blocks_it()
+    {
+        var stream = $"erase/{Guid.NewGuid():N}";
+
+        Assert.Equal(0, await _store.EraseAsync(stream));
+
+        Assert.True(await _store.IsErasedAsync(stream));
+        Assert.Equal(new[] { false }, await AppendAsync(new Append(stream, 0, 1)));
+        Assert.False(await _store.Streams.AppendAsync(Request(stream, 0), CancellationToken.None));
+        Assert.Equal(0L, await RowsAsync("eventstore.events", stream));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task an_erasure_waits_for_an_append_in_flight_and_removes_its_rows_too(bool batchFunction)
+    {
+        var stream = $"erase/{Guid.NewGuid():N}";
+        await AppendAsync(new Append(stream, 0, 2));
+        await using var held = await OpenAsync();
+        await using var transaction = await held.BeginTransactionAsync();
+        if (batchFunction)
+        {
+            Assert.Equal(new[] { true }, await AppendAsync(held, transaction, new Append(stream, 2, 3)));
+        }
+        else
+        {
+            await ExecuteAsync(held, transaction, stream,
+                "SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))",
+                "INSERT INTO eventstore.events (stream_id, version, event_type, data, batch_id) SELECT $1, v, 'ItemAdded', '{}', gen_random_uuid() FROM generate_series(3, 5) v");
+        }
+
+        var erasure = _store.EraseAsync(stream);
+        await Task.Delay(500);
+        Assert.False(erasure.IsCompleted, "the erasure went ahead of an append in flight");
+        await transaction.CommitAsync();
+
+        Assert.Equal(5, await erasure.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(0L, await RowsAsync("eventstore.events", stream));
+    }
+
+    [Fact]
+    public async Task an_append_that_waited_for_an_erasure_writes_nothing()
+    {
+        var stream = $"erase/{Guid.NewGuid():N}";
+        await AppendAsync(new Append(stream, 0, 2));
+        await using var eraser = await OpenAsync();
+        await using var transaction = await eraser.BeginTransactionAsync();
+        await ExecuteAsync(eraser, transaction, stream,
+            "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+            "INSERT INTO eventstore.erased_streams (stream_id) VALUES ($1)",
+            "DELETE FROM eventstore.events WHERE stream_id = $1");
+
+        var batched = AppendAsync(new Append(stream, 0, 1));
+        var single = _store.Streams.AppendAsync(Request(stream, 0), CancellationToken.None);
+        await Task.Delay(500);
+        Assert.False(batched.IsCompleted || single.IsCompleted, "an append went ahead of an erasure in flight");
+        await transaction.CommitAsync();
+
+        Assert.Equal(new[] { false }, await batched);
+        Assert.False(await single);
+        Assert.Equal(0L, await RowsAsync("eventstore.events", stream));
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string stream, params string[] statements)
+    {
+        foreach (var sql in statements)
+        {
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream });
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static Task<long> RowsAsync(string table, string stream) =>
+        TestDatabase.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE stream_id = $1", stream);
+
+    private static AppendRequest Request(string stream, int expectedVersion) =>
+        new(stream, expectedVersion, [new NewEvent("ItemAdded", """{"item":"late"}""", "{}")], Guid.NewGuid());
+}
