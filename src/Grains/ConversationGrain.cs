@@ -96,6 +96,8 @@ public sealed partial class ConversationGrain(
     {
         if (issue is EventsRefused refused)
             _refused = refused;
+        if (issue is StreamErased)
+            _erased = true;
         logger.LogWarning("Session {SessionId}: event store issue: {Issue}", SessionId, issue);
     }
 

@@ -28,6 +28,10 @@ public sealed class OperationsTests(ServiceFixture service)
         Assert.Contains("/api/sessions/{id}/events", paths);
         Assert.Contains("/api/sessions/{id}/state", paths);
         Assert.Contains("/message", paths);
+        Assert.Contains("/api/users/{userId}", paths);
+        Assert.Contains("/api/events", paths);
+        Assert.Contains("/api/admin/keys", paths);
+        Assert.Contains("/api/admin/keys/{id}", paths);
     }
 
     [Theory]
