@@ -60,6 +60,9 @@ public static class LifecycleScenario
 
     private static async Task<(double Feed, double Writes)> MeasureFeedAsync(HttpClient http, BenchSettings settings)
     {
+        var sessions = Enumerable.Range(0, 1000).Select(_ => Guid.NewGuid()).ToArray();
+        foreach (var id in sessions)
+            (await http.PostAsJsonAsync($"/api/sessions/{id}/messages", new { text = "hello" })).EnsureSuccessStatusCode();
         using var stop = new CancellationTokenSource();
         var read = 0L;
         var reader = Task.Run(async () =>
@@ -73,7 +76,6 @@ public static class LifecycleScenario
             }
         });
         var clock = Stopwatch.StartNew();
-        var sessions = Enumerable.Range(0, 1000).Select(_ => Guid.NewGuid()).ToArray();
         var writes = await ClosedLoopLoad.RunAsync(64, TimeSpan.Zero, settings.Duration, async (worker, i) =>
             (await http.PostAsJsonAsync($"/api/sessions/{sessions[(worker * 7919 + i * 104729) % sessions.Length]}/messages", new { text = "I like tea" })).EnsureSuccessStatusCode());
         await stop.CancelAsync();

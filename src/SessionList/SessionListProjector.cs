@@ -1,9 +1,7 @@
-using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Conversations.EventStore;
-using Orleans.Conversations.Grains.Interfaces;
 
 namespace Orleans.Conversations.SessionList;
 
@@ -15,8 +13,7 @@ namespace Orleans.Conversations.SessionList;
 public sealed class SessionListProjector(NpgsqlDataSource dataSource, IEventFeed feed, TimeProvider clock, ILogger<SessionListProjector> logger)
     : BackgroundService
 {
-    private const string StreamPrefix = "conversation/";
-    private const int BatchSize = 500;
+    private const int BatchSize = 2000;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
 
@@ -34,11 +31,8 @@ public sealed class SessionListProjector(NpgsqlDataSource dataSource, IEventFeed
             return 0;
 
         await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var @event in page.Events)
-        {
-            if (ToCommand(@event) is { } command)
-                batch.BatchCommands.Add(command);
-        }
+        foreach (var command in ToCommands(page.Events))
+            batch.BatchCommands.Add(command);
 
         var move = new NpgsqlBatchCommand(
             "INSERT INTO session_list.projection (name, cursor) VALUES ('sessions', $1) ON CONFLICT (name) DO UPDATE SET cursor = excluded.cursor");
@@ -77,53 +71,68 @@ public sealed class SessionListProjector(NpgsqlDataSource dataSource, IEventFeed
             : FeedCursor.Start;
     }
 
-    private static NpgsqlBatchCommand? ToCommand(FeedEvent @event)
+    private static IEnumerable<NpgsqlBatchCommand> ToCommands(IReadOnlyList<FeedEvent> events)
     {
-        if (!@event.StreamId.StartsWith(StreamPrefix, StringComparison.Ordinal)
-            || !Guid.TryParseExact(@event.StreamId.AsSpan(StreamPrefix.Length), "N", out var sessionId))
-            return null;
-
-        using var data = JsonDocument.Parse(@event.Data);
-        var root = data.RootElement;
-        var command = @event.EventType switch
+        var sessions = new Dictionary<Guid, SessionChanges>();
+        foreach (var @event in events)
         {
-            "SessionStarted" => new NpgsqlBatchCommand(
+            if (!SessionChanges.TryGetSessionId(@event, out var sessionId))
+                continue;
+            if (!sessions.TryGetValue(sessionId, out var changes))
+                sessions.Add(sessionId, changes = new SessionChanges(sessionId));
+            changes.Apply(@event);
+        }
+
+        var started = sessions.Values.Where(s => s.Started is not null).ToList();
+        if (started.Count > 0)
+        {
+            yield return new NpgsqlBatchCommand(
                 """
-                INSERT INTO session_list.sessions (session_id, tenant, owner, started_at, last_activity_at, version)
-                VALUES ($1, $3, $4, $2, $2, $5) ON CONFLICT (session_id) DO NOTHING
+                INSERT INTO session_list.sessions (session_id, tenant, owner, title, default_title, started_at, last_activity_at, message_count, version)
+                SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::int[], $9::int[])
+                ON CONFLICT (session_id) DO NOTHING
                 """)
             {
                 Parameters =
                 {
-                    new NpgsqlParameter<string> { TypedValue = Text(root, "tenant") ?? Caller.DefaultTenant },
-                    new NpgsqlParameter<string> { TypedValue = Text(root, "owner") ?? Caller.LocalUser },
+                    Array(started, s => s.SessionId),
+                    Array(started, s => s.Started!.Value.Tenant),
+                    Array(started, s => s.Started!.Value.Owner),
+                    Array(started, s => s.Title),
+                    Array(started, s => s.DefaultTitle),
+                    Array(started, s => s.Started!.Value.At),
+                    Array(started, s => s.LastActivityAt),
+                    Array(started, s => s.Messages),
+                    Array(started, s => s.Version),
                 },
-            },
-            "UserMessageReceived" => new NpgsqlBatchCommand(
+            };
+        }
+
+        var continued = sessions.Values.Where(s => s.Started is null).ToList();
+        if (continued.Count > 0)
+        {
+            yield return new NpgsqlBatchCommand(
                 """
-                UPDATE session_list.sessions
-                SET message_count = message_count + 1, default_title = coalesce(default_title, $3),
-                    last_activity_at = greatest(last_activity_at, $2), version = greatest(version, $4)
-                WHERE session_id = $1
+                UPDATE session_list.sessions s
+                SET message_count = s.message_count + u.messages, default_title = coalesce(s.default_title, u.default_title),
+                    title = coalesce(u.title, s.title), last_activity_at = greatest(s.last_activity_at, u.at), version = greatest(s.version, u.version)
+                FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::int[]) AS u(id, messages, default_title, title, at, version)
+                WHERE s.session_id = u.id
                 """)
             {
-                Parameters = { new NpgsqlParameter { Value = (object?)SessionTitles.FromFirstMessage(Text(root, "text")) ?? DBNull.Value } },
-            },
-            "SessionRenamed" => new NpgsqlBatchCommand(
-                "UPDATE session_list.sessions SET title = $3, last_activity_at = greatest(last_activity_at, $2), version = greatest(version, $4) WHERE session_id = $1")
-            {
-                Parameters = { new NpgsqlParameter<string> { TypedValue = Text(root, "title") ?? "" } },
-            },
-            _ => new NpgsqlBatchCommand(
-                "UPDATE session_list.sessions SET last_activity_at = greatest(last_activity_at, $2), version = greatest(version, $3) WHERE session_id = $1"),
-        };
-
-        command.Parameters.Insert(0, new NpgsqlParameter<Guid> { TypedValue = sessionId });
-        command.Parameters.Insert(1, new NpgsqlParameter<DateTimeOffset> { TypedValue = @event.RecordedAt });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = @event.Version });
-        return command;
+                Parameters =
+                {
+                    Array(continued, s => s.SessionId),
+                    Array(continued, s => s.Messages),
+                    Array(continued, s => s.DefaultTitle),
+                    Array(continued, s => s.Title),
+                    Array(continued, s => s.LastActivityAt),
+                    Array(continued, s => s.Version),
+                },
+            };
+        }
     }
 
-    private static string? Text(JsonElement root, string property) =>
-        root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static NpgsqlParameter Array<T>(List<SessionChanges> sessions, Func<SessionChanges, T> value) =>
+        new() { Value = sessions.Select(value).ToArray() };
 }
