@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Orleans.Conversations.Grains.Interfaces;
 
 /// <summary>
@@ -46,4 +48,22 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// <returns>How many events were erased.</returns>
     /// <exception cref="SessionNotFoundException">The session does not exist, was deleted, or the caller may not see it.</exception>
     Task<int> Delete(Caller caller);
+
+    /// <summary>
+    /// The events of the turn of <paramref name="messageId"/> after <paramref name="afterSequence"/>: at once when there
+    /// are some, else as soon as one happens, waiting at most <paramref name="wait"/>; an empty array when the turn has
+    /// ended or nothing happened in time. A finished turn is replayed (as one delta when its deltas are no longer
+    /// held). Runs beside the session's turns, so it answers while a turn is in progress. Null when the session has no
+    /// such turn (yet) or the caller may not see it.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<TurnEvent[]?> ReadTurn(Caller caller, string messageId, int afterSequence, TimeSpan wait);
+
+    /// <summary>
+    /// Stops the turn of <paramref name="messageId"/> while it generates its reply: the turn is stored as ended
+    /// (<c>ReplyFailed</c>, reason <c>cancelled</c>), and a retry with the same message id answers it anew.
+    /// </summary>
+    /// <returns>True when a running turn was stopped, false when the turn has already ended, null when there is no such turn.</returns>
+    [AlwaysInterleave]
+    Task<bool?> CancelTurn(Caller caller, string messageId);
 }

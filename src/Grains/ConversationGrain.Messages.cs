@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Orleans.Conversations.EventStore;
 using Orleans.Conversations.Engine;
@@ -29,8 +30,8 @@ public sealed partial class ConversationGrain
             var state = LatestState;
             EnsureWritableBy(caller, state);
             var reply = state.FindMessage(messageId) is { } known
-                ? await ReplyToKnownMessageAsync(known)
-                : await AnswerAsync(ComposeTurn(caller, message.Text, messageId, state, out var request), request, messageId);
+                ? await ReplyToKnownMessageAsync(known, caller)
+                : await AnswerAsync(ComposeTurn(caller, message.Text, messageId, state, out var request), request, messageId, caller);
             if (reply is not null)
                 return reply;
             logger.LogInformation("Session {SessionId}: another writer appended first; recomputing message {MessageId}", SessionId, messageId);
@@ -64,37 +65,66 @@ public sealed partial class ConversationGrain
     }
 
     /// <summary>
-    /// Generates the reply and appends it together with <paramref name="events"/> as one batch; null when another
-    /// writer appended first and nothing of this turn was stored.
+    /// Generates the reply, streaming it to the turn's readers, and appends it together with <paramref name="events"/>
+    /// as one batch; null when another writer appended first and nothing of this turn was stored. A failed or
+    /// cancelled generation is stored as <c>ReplyFailed</c>, so the turn never stays pending.
     /// </summary>
-    private async Task<MessageReply?> AnswerAsync(List<SessionEvent> events, ReplyRequest request, string messageId)
+    private async Task<MessageReply?> AnswerAsync(List<SessionEvent> events, ReplyRequest request, string messageId, Caller caller)
     {
-        string reply;
+        var turn = BeginTurn(messageId, caller);
+        using var cancel = new CancellationTokenSource();
+        _running = (messageId, cancel);
+        var reply = new StringBuilder();
+        ReplyUnavailableException? failure = null;
+        var reason = "cancelled";
         try
         {
-            reply = await replyGenerator.GenerateReplyAsync(request, CancellationToken.None);
+            await foreach (var piece in replyGenerator.StreamReplyAsync(request, cancel.Token))
+            {
+                reply.Append(piece);
+                turn.Add(TurnEventKind.Delta, piece);
+            }
         }
         catch (ReplyGenerationException exception)
         {
             logger.LogWarning(exception, "Session {SessionId}: no reply to message {MessageId}: {Reason}", SessionId, messageId, exception.Message);
-            events.Add(new ReplyFailed(messageId, exception.Message) { At = clock.GetUtcNow() });
-            if (!await AppendWithinTimeoutAsync(events))
-                return null;
-            throw new ReplyUnavailableException(messageId, exception.InnerException is TimeoutException,
+            reason = exception.Message;
+            failure = new ReplyUnavailableException(messageId, exception.InnerException is TimeoutException,
                 $"The message was stored but no reply could be produced ({exception.Message}). Retry with messageId '{messageId}'.");
         }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            logger.LogInformation("Session {SessionId}: message {MessageId} cancelled", SessionId, messageId);
+            failure = new ReplyUnavailableException(messageId, timedOut: false,
+                $"The turn was cancelled; the message is stored without a reply. Retry with messageId '{messageId}' to have it answered.", cancelled: true);
+        }
+        finally
+        {
+            _running = null;
+        }
 
-        events.Add(new AssistantReplied(reply, messageId) { At = clock.GetUtcNow() });
+        if (failure is not null)
+        {
+            events.Add(new ReplyFailed(messageId, reason) { At = clock.GetUtcNow() });
+            if (!await AppendWithinTimeoutAsync(events))
+                return null;
+            turn.Add(TurnEventKind.Failed, status: failure.Status, error: failure.Message);
+            throw failure;
+        }
+
+        events.Add(new AssistantReplied(reply.ToString(), messageId) { At = clock.GetUtcNow() });
         if (!await AppendWithinTimeoutAsync(events))
             return null;
-        return new MessageReply(SessionId, messageId, reply, State.FindMessage(messageId)?.ReplyVersion ?? Version);
+        var answer = new MessageReply(SessionId, messageId, reply.ToString(), State.FindMessage(messageId)?.ReplyVersion ?? Version);
+        turn.Add(TurnEventKind.Completed, reply: answer);
+        return answer;
     }
 
     /// <summary>
     /// A retry: returns the stored reply, or answers a stored message whose reply failed, without storing it again;
     /// null when another writer appended first (the state no longer holds what it did, so the turn is recomputed).
     /// </summary>
-    private async Task<MessageReply?> ReplyToKnownMessageAsync(MessageRecord known)
+    private async Task<MessageReply?> ReplyToKnownMessageAsync(MessageRecord known, Caller caller)
     {
         if (UnconfirmedEvents.Any())
         {
@@ -124,7 +154,7 @@ public sealed partial class ConversationGrain
             [.. state.RecentTurns.Where(t => t.At < stored.At)],
             previousCount,
             previousCount == 0 ? null : state.FirstUserMessage);
-        return await AnswerAsync([], request, known.MessageId);
+        return await AnswerAsync([], request, known.MessageId, caller);
     }
 
     private async Task<SessionEvent?> ReadEventAtAsync(int version) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Orleans.Conversations.Grains.Interfaces;
 
@@ -26,6 +27,18 @@ public sealed partial class RuleBasedReplyGenerator : IReplyGenerator
         catch (RegexMatchTimeoutException)
         {
             return Task.FromResult($"I'm listening{Phrasing.Address(request.Context?.Name)}. Tell me more!");
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The same reply as <see cref="GenerateReplyAsync"/>, a word at a time, so that streaming works offline.</remarks>
+    public async IAsyncEnumerable<string> StreamReplyAsync(ReplyRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var reply = await GenerateReplyAsync(request, cancellationToken);
+        foreach (var piece in ReplyPieces.Words(reply))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return piece;
         }
     }
 

@@ -29,6 +29,7 @@ public static class SessionsApi
         sessions.MapGet("/{id}/events", GetEvents).WithName("GetSessionEvents").WithSummary("A page of the session's event log");
         sessions.MapGet("/{id}/state", GetStateAt).WithName("GetSessionStateAt").WithSummary("The session's state right after event N");
         sessions.MapSessionLifecycle();
+        sessions.MapTurnStreaming();
         return routes;
     }
 
@@ -42,12 +43,19 @@ public static class SessionsApi
         return TypedResults.Created($"/api/sessions/{sessionId}", new SessionCreatedResponse(sessionId, version));
     }
 
-    private static async Task<Ok<MessageResponse>> SendMessage(
-        string id, SendMessageRequest request, HttpContext context, SessionCalls sessions, IOptions<MessageLimitOptions> limits)
+    private static async Task<Results<Ok<MessageResponse>, ServerSentEventsResult<object>>> SendMessage(
+        string id, SendMessageRequest request, HttpContext context, SessionCalls sessions, TurnStreams turns, IOptions<MessageLimitOptions> limits)
     {
         var sessionId = SessionIds.Parse(id);
         var caller = context.User.ToCaller();
         var message = request.ToUserMessage(context, limits.Value);
+        if (TurnEventStream.IsWanted(context.Request))
+        {
+            var first = await turns.StartAsync(sessionId, caller, message);
+            var rest = turns.FollowAsync(sessionId, caller, message.MessageId!, first[^1].Sequence, context.RequestAborted);
+            return TypedResults.ServerSentEvents(TurnEventStream.ToSse(TurnEventStream.Concat(first, rest), sessionId, message.MessageId!, context.RequestAborted));
+        }
+
         var reply = await sessions.CallAsync(sessionId, grain => grain.SendMessage(caller, message));
         return TypedResults.Ok(new MessageResponse(reply.SessionId, reply.MessageId, reply.Reply, reply.Version));
     }

@@ -40,6 +40,8 @@ internal sealed class ApiExceptionHandler(
                 return Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", rejected.Message, rejected.Field);
             case MessageRejectedException rejected:
                 return Problem(StatusCodes.Status400BadRequest, "Invalid request", rejected.Message, rejected.Field);
+            case ReplyUnavailableException { Cancelled: true } cancelled:
+                return Problem(StatusCodes.Status409Conflict, "Turn cancelled", cancelled.Message, null);
             case ReplyUnavailableException { TimedOut: false } failed:
                 return Problem(StatusCodes.Status502BadGateway, "Reply failed", failed.Message, null);
             case ReplyUnavailableException failed:

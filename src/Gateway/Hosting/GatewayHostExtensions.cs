@@ -63,6 +63,7 @@ public static class GatewayHostExtensions
         builder.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<SiloLossMonitor>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SiloLossMonitor>());
         builder.Services.AddSingleton<SessionCalls>();
+        builder.Services.AddSingleton<TurnStreams>();
         builder.Services.AddSingleton<SessionListStore>();
         builder.Services.AddPostgresEventFeed(EventFeedApi.FeedName);
         builder.AddConversationAccess();
@@ -86,6 +87,7 @@ public static class GatewayHostExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<DashboardEntryMiddleware>();
+        app.UseWebSockets();
         app.UseConversationAccess();
         app.MapSessionsApi();
         app.MapSeedMessageApi();

@@ -1,0 +1,60 @@
+using Orleans.Conversations.Grains.Events;
+using Orleans.Conversations.Grains.Interfaces;
+using Orleans.Conversations.Grains.Turns;
+
+namespace Orleans.Conversations.Grains;
+
+public sealed partial class ConversationGrain
+{
+    private static readonly TimeSpan MaxReadWait = TimeSpan.FromSeconds(30);
+    private readonly TurnBuffers _turns = new();
+    private (string MessageId, CancellationTokenSource Cancel)? _running;
+
+    /// <inheritdoc/>
+    public async Task<TurnEvent[]?> ReadTurn(Caller caller, string messageId, int afterSequence, TimeSpan wait)
+    {
+        if (_erased)
+            return null;
+        if (_turns.Find(messageId) is { } turn)
+            return turn.CanBeReadBy(caller) ? await turn.ReadAsync(afterSequence, wait < MaxReadWait ? wait : MaxReadWait) : null;
+        if (!CanBeReadBy(caller) || State.FindMessage(messageId) is not { } known)
+            return null;
+        return [.. (await ReplayTurnAsync(known)).Where(e => e.Sequence > afterSequence)];
+    }
+
+    /// <inheritdoc/>
+    public Task<bool?> CancelTurn(Caller caller, string messageId)
+    {
+        if (_running is { } running && running.MessageId == messageId && _turns.Find(messageId) is { } turn && turn.CanBeWrittenBy(caller))
+        {
+            running.Cancel.Cancel();
+            return Task.FromResult<bool?>(true);
+        }
+
+        var known = _turns.Find(messageId) is { } buffered ? buffered.CanBeReadBy(caller) : CanBeReadBy(caller) && State.FindMessage(messageId) is not null;
+        return Task.FromResult<bool?>(known ? false : null);
+    }
+
+    /// <summary>Starts the events of a turn that is about to generate its reply.</summary>
+    private TurnBuffer BeginTurn(string messageId, Caller caller)
+    {
+        var turn = new TurnBuffer(messageId, caller);
+        _turns.Add(turn);
+        turn.Add(TurnEventKind.Started);
+        return turn;
+    }
+
+    /// <summary>A finished turn told again from the log: its reply as one delta, or its failure.</summary>
+    private async Task<TurnEvent[]> ReplayTurnAsync(State.MessageRecord known)
+    {
+        var started = new TurnEvent(1, TurnEventKind.Started);
+        if (known.ReplyVersion is { } replyVersion && await ReadEventAtAsync(replyVersion) is AssistantReplied replied)
+        {
+            return [started, new TurnEvent(2, TurnEventKind.Delta, replied.Text),
+                new TurnEvent(3, TurnEventKind.Completed, Reply: new MessageReply(SessionId, known.MessageId, replied.Text, replyVersion))];
+        }
+
+        return [started, new TurnEvent(2, TurnEventKind.Failed, Status: 502,
+            Error: $"Message '{known.MessageId}' has no reply yet; send it again with the same messageId to have it answered.")];
+    }
+}
