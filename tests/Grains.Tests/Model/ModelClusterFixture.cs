@@ -1,5 +1,7 @@
 using Orleans.Conversations.Grains.Tests.Infrastructure;
 
+using Orleans.Conversations.Tests.Fakes;
+
 namespace Orleans.Conversations.Grains.Tests.Model;
 
 /// <summary>A cluster whose sessions answer through <see cref="FakeChatServer"/>, with a small prompt budget and a 3 s timeout.</summary>

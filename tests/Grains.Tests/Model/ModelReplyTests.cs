@@ -1,4 +1,5 @@
 using Orleans.Conversations.Grains.Interfaces;
+using Orleans.Conversations.Tests.Fakes;
 
 namespace Orleans.Conversations.Grains.Tests.Model;
 

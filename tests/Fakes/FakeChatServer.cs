@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Orleans.Conversations.Grains.Tests.Model;
+namespace Orleans.Conversations.Tests.Fakes;
 
 /// <summary>
 /// An OpenAI-compatible chat completions endpoint on loopback that records every request and answers as the test
-/// says: with a reply, an error status, or not before a delay.
+/// says: with a reply, an error status, or not before a delay; streamed a word at a time when asked to stream.
 /// </summary>
 public sealed class FakeChatServer : IAsyncDisposable
 {
@@ -29,6 +29,9 @@ public sealed class FakeChatServer : IAsyncDisposable
 
     /// <summary>How long to wait before answering.</summary>
     public TimeSpan Delay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>How long to wait between the words of a streamed reply.</summary>
+    public TimeSpan ChunkDelay { get; set; } = TimeSpan.Zero;
 
     /// <summary>The bodies received, oldest first.</summary>
     public IReadOnlyList<JsonObject> Requests
@@ -52,8 +55,15 @@ public sealed class FakeChatServer : IAsyncDisposable
         return server;
     }
 
-    private async Task<IResult> HandleAsync(HttpRequest request)
+    private async Task HandleAsync(HttpContext context)
     {
+        if (await AnswerAsync(context) is { } result)
+            await result.ExecuteAsync(context);
+    }
+
+    private async Task<IResult?> AnswerAsync(HttpContext context)
+    {
+        var request = context.Request;
         var body = (await JsonNode.ParseAsync(request.Body))!.AsObject();
         lock (_requests)
             _requests.Add(body);
@@ -61,6 +71,11 @@ public sealed class FakeChatServer : IAsyncDisposable
             await Task.Delay(Delay);
         if (Reply is null)
             return Results.Json(new { error = new { message = "the fake model is down", type = "server_error" } }, statusCode: FailureStatus);
+        if (body["stream"]?.GetValue<bool>() == true)
+        {
+            await StreamAsync(context.Response, Reply, context.RequestAborted);
+            return null;
+        }
 
         return Results.Json(new
         {
@@ -71,6 +86,30 @@ public sealed class FakeChatServer : IAsyncDisposable
             choices = new[] { new { index = 0, message = new { role = "assistant", content = Reply }, finish_reason = "stop" } },
             usage = new { prompt_tokens = 10, completion_tokens = 5, total_tokens = 15 },
         }, new JsonSerializerOptions());
+    }
+
+    private async Task StreamAsync(HttpResponse response, string reply, CancellationToken cancellationToken)
+    {
+        response.ContentType = "text/event-stream";
+        var words = reply.Split(' ');
+        for (var i = 0; i < words.Length; i++)
+        {
+            var piece = i == words.Length - 1 ? words[i] : words[i] + " ";
+            var chunk = new JsonObject
+            {
+                ["id"] = "chatcmpl-test",
+                ["object"] = "chat.completion.chunk",
+                ["created"] = 1_700_000_000,
+                ["model"] = "fake",
+                ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = new JsonObject { ["content"] = piece }, ["finish_reason"] = null }),
+            };
+            await response.WriteAsync($"data: {chunk.ToJsonString()}\n\n", cancellationToken);
+            await response.Body.FlushAsync(cancellationToken);
+            if (ChunkDelay > TimeSpan.Zero)
+                await Task.Delay(ChunkDelay, cancellationToken);
+        }
+
+        await response.WriteAsync("data: [DONE]\n\n", cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
