@@ -15,7 +15,7 @@ namespace Orleans.Conversations.Gateway.Hosting;
 /// a logged 500.
 /// </summary>
 internal sealed class ApiExceptionHandler(
-    IProblemDetailsService problems, IOptions<HttpGatewayOptions> options, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+    IOptions<HttpGatewayOptions> options, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -25,7 +25,8 @@ internal sealed class ApiExceptionHandler(
         if (TurnMessageIds.Of(context) is { } messageId)
             problem.Extensions["messageId"] = messageId;
         context.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+        await ProblemResponses.WriteAsync(context, problem, exception);
+        return true;
     }
 
     private ProblemDetails? ToProblem(HttpContext context, Exception exception)

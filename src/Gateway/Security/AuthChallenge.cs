@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Orleans.Conversations.Gateway.Hosting;
 
 namespace Orleans.Conversations.Gateway.Security;
 
@@ -21,7 +22,6 @@ internal static class AuthChallenge
         if (DashboardPaths.Matches(context.Request.Path))
             response.Headers.Append("WWW-Authenticate", DashboardPaths.BasicChallenge);
 
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status401Unauthorized,
@@ -29,6 +29,6 @@ internal static class AuthChallenge
             Detail = failure ?? NoCredentials,
             Extensions = { ["field"] = "Authorization" },
         };
-        await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        await ProblemResponses.WriteAsync(context, problem);
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Orleans.Conversations.Gateway.Hosting;
 
 namespace Orleans.Conversations.Gateway.Security;
 
@@ -33,16 +34,11 @@ internal static class CallerRateLimiting
             var response = rejected.HttpContext.Response;
             response.StatusCode = StatusCodes.Status429TooManyRequests;
             response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            var problems = rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-            await problems.TryWriteAsync(new ProblemDetailsContext
+            await ProblemResponses.WriteAsync(rejected.HttpContext, new ProblemDetails
             {
-                HttpContext = rejected.HttpContext,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status429TooManyRequests,
-                    Title = "Too many requests",
-                    Detail = $"More than {tokensPerSecond} requests per second from this caller; retry after {seconds} s.",
-                },
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = $"More than {tokensPerSecond} requests per second from this caller; retry after {seconds} s.",
             });
         };
     }
