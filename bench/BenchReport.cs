@@ -81,6 +81,9 @@ public sealed record BenchReport(
         yield return ("end-to-end messages/s at 64 clients ≥ 1.0x the raw insert rate",
             Invariant($"{ours64.PerSecond:N0} vs {raw64.PerSecond:N0}: {ours64.PerSecond / raw64.PerSecond:0.00}x"), ours64.PerSecond >= raw64.PerSecond);
         yield return ("p99 at 64 clients ≤ 25 ms", Invariant($"{ours64.P99Ms:0.0} ms"), ours64.P99Ms <= 25);
+        var streamed64 = EndToEnd.Single(r => r.System == EndToEndScenario.StreamedSystem && r.Concurrency == 64).Latency.PerSecond;
+        var firstDelta64 = EndToEnd.Single(r => r.System == EndToEndScenario.FirstDeltaSystem && r.Concurrency == 64).Latency;
+        yield return ("streamed messages/s at 64 clients ≥ 0.8x the whole replies", Invariant($"{streamed64:N0} vs {ours64.PerSecond:N0}: {streamed64 / ours64.PerSecond:0.00}x, first delta p50 {firstDelta64.P50Ms:0.0} ms, p99 {firstDelta64.P99Ms:0.0} ms"), streamed64 >= 0.8 * ours64.PerSecond);
         var keyed64 = EndToEnd.Single(r => r.System == EndToEndScenario.ApiKeySystem && r.Concurrency == 64).Latency.PerSecond;
         var open64 = EndToEnd.Single(r => r.System == EndToEndScenario.OpenBesideKeySystem && r.Concurrency == 64).Latency.PerSecond;
         yield return ("messages/s at 64 clients with an API key on every request ≥ 0.9x an open gateway of the same silo",

@@ -37,6 +37,8 @@ public static class EndToEndScenario
                 if (concurrency != PoisonConcurrency)
                     continue;
 
+                results.AddRange(await RunStreamedAsync(http, service.Gateway, sessions, settings, concurrency));
+
                 // Between two plain runs they are compared with, so that a drift of the service's state over the run
                 // (snapshots falling due, a growing heap) is not taken for the poison's effect.
                 results.Add(await RunWithPoisonAsync(http, service, sessions, settings, PoisonPace));
@@ -104,6 +106,56 @@ public static class EndToEndScenario
 
     /// <summary>The name of the open gateway's runs in the comparison with <see cref="ApiKeySystem"/>.</summary>
     public const string OpenBesideKeySystem = "ours, open gateway beside the keyed one";
+
+    /// <summary>
+    /// The same load with <c>Accept: text/event-stream</c>: messages/s for whole streamed turns, and the time from
+    /// sending a message to its first delta (reported as a second row).
+    /// </summary>
+    private static async Task<List<EndToEndResult>> RunStreamedAsync(HttpClient http, Uri gateway, string[] sessions, BenchSettings settings, int concurrency)
+    {
+        var firstDelta = new LatencyRecorder();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var summary = await ClosedLoopLoad.RunAsync(concurrency, settings.WarmUp, settings.Duration, async (worker, i) =>
+        {
+            var ttfd = await StreamAsync(http, gateway, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)]);
+            if (clock.Elapsed >= settings.WarmUp)
+                firstDelta.Record(ttfd);
+        });
+        var ttfdSummary = firstDelta.Summarise(settings.Duration);
+        Console.WriteLine($"  {StreamedSystem}, {concurrency} clients: {summary.PerSecond:0} msg/s, p99 {summary.P99Ms:0.0} ms; first delta p50 {ttfdSummary.P50Ms:0.0} ms, p99 {ttfdSummary.P99Ms:0.0} ms");
+        return [new(StreamedSystem, concurrency, summary, null), new(FirstDeltaSystem, concurrency, ttfdSummary with { PerSecond = summary.PerSecond }, null)];
+    }
+
+    /// <summary>Sends a message asking for a stream, reads it to its end, and returns the time to its first delta.</summary>
+    private static async Task<TimeSpan> StreamAsync(HttpClient http, Uri server, string sessionId)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server, $"/api/sessions/{sessionId}/messages"))
+        {
+            Content = new ByteArrayContent(Body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+        };
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"Expected a stream from session {sessionId}, got {(int)response.StatusCode}");
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        TimeSpan? firstDelta = null;
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (firstDelta is null && line == "event: message.delta")
+                firstDelta = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            if (line == "event: turn.failed")
+                throw new InvalidOperationException($"A streamed turn of session {sessionId} failed.");
+        }
+
+        return firstDelta ?? throw new InvalidOperationException($"The stream of session {sessionId} had no delta.");
+    }
+
+    /// <summary>The name of the streamed runs (whole turns).</summary>
+    public const string StreamedSystem = "ours, streamed (SSE)";
+
+    /// <summary>The name of the streamed runs' time to first delta; its latencies are that time.</summary>
+    public const string FirstDeltaSystem = "ours, streamed: time to first delta";
 
     /// <summary>The concurrencies the cost of authentication is measured at.</summary>
     public static readonly int[] AuthCostConcurrencies = [16, 64];
