@@ -9,14 +9,22 @@ public sealed partial class ConversationGrain
     private static readonly TimeSpan MaxReadWait = TimeSpan.FromSeconds(30);
     private readonly TurnBuffers _turns = new();
     private (string MessageId, CancellationTokenSource Cancel)? _running;
+    private TaskCompletionSource _turnBegun = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <inheritdoc/>
     public async Task<TurnEvent[]?> ReadTurn(Caller caller, string messageId, int afterSequence, TimeSpan wait)
     {
         if (_erased)
             return null;
+        var limit = wait < MaxReadWait ? wait : MaxReadWait;
+        if (_turns.Find(messageId) is null && State.FindMessage(messageId) is null && limit > TimeSpan.Zero)
+        {
+            // The turn may be queued behind this read: wait for a turn to begin before saying there is none.
+            await _turnBegun.Task.WaitAsync(limit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        }
+
         if (_turns.Find(messageId) is { } turn)
-            return turn.CanBeReadBy(caller) ? await turn.ReadAsync(afterSequence, wait < MaxReadWait ? wait : MaxReadWait) : null;
+            return turn.CanBeReadBy(caller) ? await turn.ReadAsync(afterSequence, limit) : null;
         if (!CanBeReadBy(caller) || State.FindMessage(messageId) is not { } known)
             return null;
         return [.. (await ReplayTurnAsync(known)).Where(e => e.Sequence > afterSequence)];
@@ -41,6 +49,9 @@ public sealed partial class ConversationGrain
         var turn = new TurnBuffer(messageId, caller);
         _turns.Add(turn);
         turn.Add(TurnEventKind.Started);
+        var begun = _turnBegun;
+        _turnBegun = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        begun.TrySetResult();
         return turn;
     }
 

@@ -27,12 +27,20 @@ internal sealed class TurnStreams(SessionCalls sessions, IClusterClient cluster)
             await Task.WhenAny(read, turn);
             if (read.IsCompletedSuccessfully && read.Result is { Length: > 0 } events)
                 return events;
-            if (turn.IsFaulted)
-                await turn;
-            if (turn.IsCompletedSuccessfully && await read is { Length: > 0 } late)
-                return late;
+            if (turn.IsCompleted)
+            {
+                var reply = await turn;
+                return await grain.ReadTurn(caller, message.MessageId!, 0, TimeSpan.Zero) is { Length: > 0 } told ? told : Told(reply);
+            }
+
+            if (read.IsFaulted)
+                await read;
         }
     }
+
+    /// <summary>A turn whose events are no longer held, told from its reply.</summary>
+    private static TurnEvent[] Told(MessageReply reply) =>
+        [new(1, TurnEventKind.Started), new(2, TurnEventKind.Delta, reply.Reply), new(3, TurnEventKind.Completed, Reply: reply)];
 
     /// <summary>The turn's events after <paramref name="afterSequence"/> until its last; stops early, never the turn, when <paramref name="cancellationToken"/> fires.</summary>
     public async IAsyncEnumerable<TurnEvent> FollowAsync(
