@@ -6,6 +6,7 @@ using Npgsql;
 using Orleans.Configuration;
 using Orleans.Conversations.EventStore.Hosting;
 using Orleans.Conversations.Gateway.Api;
+using Orleans.Conversations.Gateway.Api.OpenAi;
 using Orleans.Conversations.Gateway.Cluster;
 using Orleans.Conversations.Gateway.Health;
 using Orleans.Conversations.Gateway.Security;
@@ -69,6 +70,7 @@ public static class GatewayHostExtensions
         builder.AddConversationAccess();
 
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        builder.Services.AddOpenAiCompatibleApi();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDetailsDefaults.Complete);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddOpenApi();
@@ -94,12 +96,13 @@ public static class GatewayHostExtensions
         app.MapUsersApi();
         app.MapEventFeedApi();
         app.MapAdminKeysApi();
+        app.MapOpenAiCompatibleApi();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOrleansDashboard(routePrefix: DashboardPaths.Prefix).RequireAuthorization(AccessPolicies.Operator);
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
-            "Gateway listening on {Urls}: API /api/sessions, dashboard /dashboard, OpenAPI /openapi/v1.json",
+            "Gateway listening on {Urls}: API /api/sessions, OpenAI-compatible /v1, dashboard /dashboard, OpenAPI /openapi/v1.json",
             string.Join(", ", app.Urls)));
         return app;
     }

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Orleans.Conversations.Gateway.Cluster;
+using Orleans.Conversations.Gateway.Security;
+using Orleans.Conversations.Grains.Interfaces;
+
+namespace Orleans.Conversations.Gateway.Api.OpenAi;
+
+/// <summary>
+/// OpenAI's <c>/v1/models</c> and <c>/v1/chat/completions</c>, so that OpenAI SDKs and chat front ends talk to the
+/// sessions unchanged. A completion is one turn of the session named by <c>X-Session-Id</c> (a new one without it): only
+/// the request's last <c>user</c> message is sent, since the session already holds what came before. Errors take
+/// OpenAI's shape (<see cref="OpenAiErrorWriter"/>).
+/// </summary>
+public static class OpenAiApi
+{
+    /// <summary>The header that names the session of a completion, in the request and in every answer.</summary>
+    public const string SessionHeader = "X-Session-Id";
+
+    /// <summary>The model id when no model is configured: the embedded engine answers.</summary>
+    public const string EmbeddedModel = "embedded";
+
+    private const string Prefix = "/v1";
+
+    /// <summary>Registers what the routes need; before <c>AddProblemDetails</c>, so that its error writer is asked first.</summary>
+    public static IServiceCollection AddOpenAiCompatibleApi(this IServiceCollection services) =>
+        services.AddSingleton<IProblemDetailsWriter, OpenAiErrorWriter>();
+
+    /// <summary>Maps the routes.</summary>
+    public static IEndpointRouteBuilder MapOpenAiCompatibleApi(this IEndpointRouteBuilder routes)
+    {
+        var v1 = routes.MapGroup(Prefix).WithTags("OpenAI-compatible").RequireRateLimiting(CallerRateLimiting.Policy);
+        v1.MapGet("/models", ListModels).WithName("ListModels").WithSummary("The model that answers, as OpenAI lists models");
+        v1.MapPost("/chat/completions", CompleteChat).WithName("CreateChatCompletion")
+            .WithSummary("One turn of the session named by X-Session-Id (or a new one), answered as an OpenAI chat completion")
+            .Accepts<ChatCompletionRequest>("application/json");
+        return routes;
+    }
+
+    /// <summary>Whether <paramref name="path"/> is one of these routes' (so errors there take OpenAI's shape).</summary>
+    internal static bool Serves(PathString path) => path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
+
+    private static Ok<object> ListModels(IConfiguration configuration, TimeProvider time) => TypedResults.Ok<object>(new
+    {
+        @object = "list",
+        data = new[] { new { id = ModelOf(configuration), @object = "model", created = time.GetUtcNow().ToUnixTimeSeconds(), owned_by = "orleans-conversations" } },
+    });
+
+    private static async Task<Results<Ok<object>, ServerSentEventsResult<string>>> CompleteChat(
+        HttpContext context, SessionCalls sessions, TurnStreams turns, IConfiguration configuration, TimeProvider time,
+        IOptions<MessageLimitOptions> limits, IOptions<JsonOptions> json)
+    {
+        var sessionId = SessionOf(context);
+        var request = await JsonRequestBody.ReadAsync<ChatCompletionRequest>(context, required: true);
+        var caller = context.User.ToCaller();
+        var text = request!.CheckedTurnText();
+        var message = TurnMessageIds.Accept(context, text, null, limits.Value);
+        var completions = ChatCompletions.Of(message.MessageId!, ModelOf(configuration), time, json.Value.SerializerOptions);
+
+        if (request.Stream == true)
+        {
+            var first = await OwnedAsync(sessionId, () => turns.StartAsync(sessionId, caller, message));
+            var rest = turns.FollowAsync(sessionId, caller, message.MessageId!, first[^1].Sequence, context.RequestAborted);
+            return TypedResults.ServerSentEvents(completions.StreamAsync(TurnEventStream.Concat(first, rest), context.RequestAborted));
+        }
+
+        var reply = await OwnedAsync(sessionId, () => sessions.CallAsync(sessionId, grain => grain.SendMessage(caller, message)));
+        return TypedResults.Ok(completions.Completion(text, reply.Reply));
+    }
+
+    /// <summary>The session of the request, named in every answer from here on (errors included).</summary>
+    private static Guid SessionOf(HttpContext context)
+    {
+        var header = context.Request.Headers[SessionHeader];
+        var sessionId = Guid.NewGuid();
+        if (header.Count > 0 && (header.Count > 1 || !SessionIds.TryParse(header[0], out sessionId)))
+            throw ApiProblemException.BadRequest($"Header '{SessionHeader}' must be one UUID such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301.", SessionHeader);
+
+        // Set when the answer starts, since the exception handler clears the headers set before it ran.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[SessionHeader] = sessionId.ToString();
+            return Task.CompletedTask;
+        });
+        return sessionId;
+    }
+
+    /// <summary>The grain call, whose "no such session" names the header that chose the session.</summary>
+    private static async Task<T> OwnedAsync<T>(Guid sessionId, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (SessionNotFoundException notFound)
+        {
+            throw new ApiProblemException(StatusCodes.Status404NotFound, "Not found", notFound.Message, SessionHeader);
+        }
+    }
+
+    private static string ModelOf(IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(configuration["Model:Endpoint"]) ? EmbeddedModel : configuration["Model:Name"] ?? EmbeddedModel;
+}
