@@ -13,9 +13,9 @@ public sealed record ChatCompletionRequest(
     bool? Stream,
     string? User)
 {
-    /// <summary>The text of the new turn, the last message with the role <c>user</c>, once the request is checked.</summary>
+    /// <summary>The text of the new turn, the last message with the role <c>user</c>, and the field it came from, once the request is checked.</summary>
     /// <exception cref="ApiProblemException">The model or the messages are missing, or there is no user message with text.</exception>
-    internal string CheckedTurnText()
+    internal (string Text, string Field) CheckedTurn()
     {
         if (string.IsNullOrWhiteSpace(Model))
             throw ApiProblemException.BadRequest("Field 'model' is required.", "model");
@@ -25,7 +25,7 @@ public sealed record ChatCompletionRequest(
         for (var i = Messages.Count - 1; i >= 0; i--)
         {
             if (Messages[i] is { Role: "user" } message)
-                return message.Text(i);
+                return (message.Text(i), $"messages[{i}].content");
         }
 
         throw ApiProblemException.BadRequest("Field 'messages' has no message of the role 'user': the last one is the new turn.", "messages");

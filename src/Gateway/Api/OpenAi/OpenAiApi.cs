@@ -54,8 +54,8 @@ public static class OpenAiApi
         var sessionId = SessionOf(context);
         var request = await JsonRequestBody.ReadAsync<ChatCompletionRequest>(context, required: true);
         var caller = context.User.ToCaller();
-        var text = request!.CheckedTurnText();
-        var message = TurnMessageIds.Accept(context, text, null, limits.Value);
+        var (text, field) = request!.CheckedTurn();
+        var message = Accept(context, text, field, limits.Value);
         var completions = ChatCompletions.Of(message.MessageId!, ModelOf(configuration), time, json.Value.SerializerOptions);
 
         if (request.Stream == true)
@@ -67,6 +67,20 @@ public static class OpenAiApi
 
         var reply = await OwnedAsync(sessionId, () => sessions.CallAsync(sessionId, grain => grain.SendMessage(caller, message)));
         return TypedResults.Ok(completions.Completion(text, reply.Reply));
+    }
+
+    /// <summary>The turn's message, its problems naming the request's field rather than our API's <c>text</c>.</summary>
+    private static UserMessage Accept(HttpContext context, string text, string field, MessageLimitOptions limits)
+    {
+        try
+        {
+            return TurnMessageIds.Accept(context, text, null, limits);
+        }
+        catch (MessageRejectedException rejected) when (rejected.Field == "text")
+        {
+            var status = rejected.Reason == RejectionReason.TooLong ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+            throw new ApiProblemException(status, "Invalid request", $"The last user message ({field}): {rejected.Message}", field);
+        }
     }
 
     /// <summary>The session of the request, named in every answer from here on (errors included).</summary>
