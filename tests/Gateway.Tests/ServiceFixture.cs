@@ -108,7 +108,7 @@ public sealed class ServiceFixture : IAsyncLifetime
         await Cluster.DisposeAsync();
     }
 
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    internal sealed class ClientConfigurator : IClientBuilderConfigurator
     {
         public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder.UseAdoNetClustering(o =>
         {
@@ -117,7 +117,7 @@ public sealed class ServiceFixture : IAsyncLifetime
         });
     }
 
-    private sealed class SiloConfigurator : ISiloConfigurator
+    internal sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder) => siloBuilder
             .AddConversationStorage(siloBuilder.Configuration["EventStoreConnection"]!)
