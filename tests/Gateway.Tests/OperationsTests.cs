@@ -32,6 +32,8 @@ public sealed class OperationsTests(ServiceFixture service)
         Assert.Contains("/api/events", paths);
         Assert.Contains("/api/admin/keys", paths);
         Assert.Contains("/api/admin/keys/{id}", paths);
+        Assert.Contains("/v1/models", paths);
+        Assert.Contains("/v1/chat/completions", paths);
     }
 
     [Theory]

@@ -85,6 +85,20 @@ public sealed class OpenAiSdkTests(ServiceFixture service)
     }
 
     [Fact]
+    public async Task a_streamed_retry_with_the_same_idempotency_key_streams_the_same_reply_and_stores_one_turn()
+    {
+        var headers = new SessionHeaderPolicy { SessionId = Guid.NewGuid(), IdempotencyKey = "openai-stream-1" };
+        var chat = OpenAiClients.Chat(Gateway, "anything-in-open-mode", headers);
+
+        var first = await StreamedTextAsync(chat, "I live in Lisbon and I like tea");
+        var retry = await StreamedTextAsync(chat, "I live in Lisbon and I like tea");
+
+        Assert.Equal(first, retry);
+        Assert.Equal(await OpenAiClients.StoredReplyAsync(service.Http, headers.SessionId.ToString()!), first);
+        Assert.Single((await TestDatabase.EventTypesAsync(headers.SessionId.Value)).Split(','), e => e == "UserMessageReceived");
+    }
+
+    [Fact]
     public async Task the_sdk_lists_the_embedded_model()
     {
         var models = await OpenAiClients.Models(Gateway, "anything-in-open-mode").GetModelsAsync();
@@ -114,5 +128,17 @@ public sealed class OpenAiSdkTests(ServiceFixture service)
         var body = failure.GetRawResponse()!.Content.ToString();
         Assert.Contains("\"authentication_error\"", body);
         Assert.Contains("invalid_api_key", body);
+    }
+
+    private static async Task<string> StreamedTextAsync(ChatClient chat, string message)
+    {
+        var text = new StringBuilder();
+        await foreach (var update in chat.CompleteChatStreamingAsync(new UserChatMessage(message)))
+        {
+            foreach (var part in update.ContentUpdate)
+                text.Append(part.Text);
+        }
+
+        return text.ToString();
     }
 }
