@@ -16,10 +16,10 @@ namespace Orleans.Conversations.Gateway.Api.OpenAi;
 public static class OpenAiApi
 {
     /// <summary>The header that names the session of a completion, in the request and in every answer.</summary>
-    public const string SessionHeader = "X-Session-Id";
+    internal const string SessionHeader = "X-Session-Id";
 
     /// <summary>The model id when no model is configured: the embedded engine answers.</summary>
-    public const string EmbeddedModel = "embedded";
+    internal const string EmbeddedModel = "embedded";
 
     private const string Prefix = "/v1";
 
