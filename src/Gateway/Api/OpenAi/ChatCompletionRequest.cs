@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Orleans.Conversations.Gateway.Api.OpenAi;
 
 /// <summary>The body of <c>POST /v1/chat/completions</c>, as OpenAI's Chat Completions API defines it.</summary>
