@@ -28,7 +28,7 @@ public sealed class OpenAiSdkTests(ServiceFixture service)
     }
 
     [Fact]
-    public async Task a_streamed_completion_arrives_in_several_deltas_that_concatenate_to_the_stored_reply()
+    public async Task a_streamed_completion_arrives_in_several_deltas_that_concatenate_to_the_stored_reply_then_its_usage()
     {
         var headers = new SessionHeaderPolicy { SessionId = Guid.NewGuid() };
         var chat = OpenAiClients.Chat(Gateway, "anything-in-open-mode", headers);
@@ -36,6 +36,7 @@ public sealed class OpenAiSdkTests(ServiceFixture service)
         var text = new StringBuilder();
         var deltas = 0;
         ChatFinishReason? finish = null;
+        ChatTokenUsage? usage = null;
         await foreach (var update in chat.CompleteChatStreamingAsync(new UserChatMessage("Hi, my name is Ada and I live in Lisbon")))
         {
             foreach (var part in update.ContentUpdate)
@@ -45,10 +46,12 @@ public sealed class OpenAiSdkTests(ServiceFixture service)
             }
 
             finish ??= update.FinishReason;
+            usage ??= update.Usage;
         }
 
         Assert.True(deltas > 1, $"{deltas} delta(s)");
         Assert.Equal(ChatFinishReason.Stop, finish);
+        Assert.True(usage?.OutputTokenCount > 0, "the SDK asks for the usage, and gets it last");
         Assert.Equal(headers.SessionId.ToString(), headers.AnsweredSessionId);
         Assert.Equal(await OpenAiClients.StoredReplyAsync(service.Http, headers.AnsweredSessionId!), text.ToString());
     }

@@ -30,9 +30,11 @@ internal sealed record ChatCompletions(string Id, long Created, string Model, Js
 
     /// <summary>
     /// The turn's events as chunk data: the assistant's role, one chunk per delta, a last chunk with
-    /// <c>finish_reason</c>, then <see cref="Done"/>; a failed turn sends an <c>error</c> object instead of the last chunk.
+    /// <c>finish_reason</c> (and one with the <c>usage</c> of <paramref name="prompt"/> if asked for), then
+    /// <see cref="Done"/>; a failed turn sends an <c>error</c> object instead of the last chunk.
     /// </summary>
-    public async IAsyncEnumerable<string> StreamAsync(IAsyncEnumerable<TurnEvent> events, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<string> StreamAsync(
+        IAsyncEnumerable<TurnEvent> events, string prompt, bool includeUsage, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return Chunk(new { role = "assistant" }, null);
         var streamed = new StringBuilder();
@@ -50,6 +52,8 @@ internal sealed record ChatCompletions(string Id, long Created, string Model, Js
                     if (streamed.Length < reply.Length && reply.StartsWith(streamed.ToString(), StringComparison.Ordinal))
                         yield return Chunk(new { content = reply[streamed.Length..] }, null);
                     yield return Chunk(new { }, "stop");
+                    if (includeUsage)
+                        yield return UsageChunk(Usage(prompt, reply));
                     break;
                 case TurnEventKind.Failed:
                     var status = @event.Status ?? StatusCodes.Status502BadGateway;
@@ -70,6 +74,10 @@ internal sealed record ChatCompletions(string Id, long Created, string Model, Js
             model = Model,
             choices = new[] { new { index = 0, delta, finish_reason = finishReason } },
         },
+        Json);
+
+    private string UsageChunk(object usage) => JsonSerializer.Serialize(
+        new { id = Id, @object = "chat.completion.chunk", created = Created, model = Model, choices = Array.Empty<object>(), usage },
         Json);
 
     private static object Usage(string prompt, string reply)

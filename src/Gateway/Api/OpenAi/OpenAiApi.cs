@@ -62,7 +62,8 @@ public static class OpenAiApi
         {
             var first = await OwnedAsync(sessionId, () => turns.StartAsync(sessionId, caller, message));
             var rest = turns.FollowAsync(sessionId, caller, message.MessageId!, first[^1].Sequence, context.RequestAborted);
-            return TypedResults.ServerSentEvents(completions.StreamAsync(TurnEventStream.Concat(first, rest), context.RequestAborted));
+            return TypedResults.ServerSentEvents(completions.StreamAsync(
+                TurnEventStream.Concat(first, rest), text, request.StreamOptions?.IncludeUsage == true, context.RequestAborted));
         }
 
         var reply = await OwnedAsync(sessionId, () => sessions.CallAsync(sessionId, grain => grain.SendMessage(caller, message)));
