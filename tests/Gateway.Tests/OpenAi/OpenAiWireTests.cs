@@ -114,6 +114,24 @@ public sealed class OpenAiWireTests(ServiceFixture service)
     }
 
     [Fact]
+    public async Task past_the_rate_limit_a_caller_gets_429_in_openais_shape_with_retry_after()
+    {
+        await using var gateway = await RunningGateway.StartAsync(service.SecuredSettings(new Dictionary<string, string?>
+        {
+            ["RateLimit:TokensPerSecond"] = "1",
+            ["RateLimit:Burst"] = "1",
+        }));
+        using var client = gateway.ClientWith(await service.NewKeyAsync("acme", "openai-greedy"));
+
+        using var first = await client.GetAsync("/v1/models");
+        using var second = await client.GetAsync("/v1/models");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        await AssertErrorAsync(second, HttpStatusCode.TooManyRequests, "rate_limit_error", null);
+        Assert.NotNull(second.Headers.RetryAfter);
+    }
+
+    [Fact]
     public async Task the_models_list_has_openais_shape()
     {
         var list = JsonNode.Parse(await service.Http.GetStringAsync("/v1/models"))!;
@@ -139,7 +157,7 @@ public sealed class OpenAiWireTests(ServiceFixture service)
         return request;
     }
 
-    private static async Task AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, string type, string param)
+    private static async Task AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, string type, string? param)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
