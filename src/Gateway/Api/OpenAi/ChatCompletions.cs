@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using Orleans.Conversations.Grains.Interfaces;
 
@@ -37,23 +36,17 @@ internal sealed record ChatCompletions(string Id, long Created, string Model, Js
         IAsyncEnumerable<TurnEvent> events, string prompt, bool includeUsage, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return Chunk(new { role = "assistant" }, null);
-        var streamed = new StringBuilder();
         await foreach (var @event in events.WithCancellation(cancellationToken))
         {
             switch (@event.Kind)
             {
                 case TurnEventKind.Delta when !string.IsNullOrEmpty(@event.Text):
-                    streamed.Append(@event.Text);
                     yield return Chunk(new { content = @event.Text }, null);
                     break;
                 case TurnEventKind.Completed:
-                    // A replayed turn may no longer hold its deltas: what the client has not seen yet is sent whole.
-                    var reply = @event.Reply!.Reply;
-                    if (streamed.Length < reply.Length && reply.StartsWith(streamed.ToString(), StringComparison.Ordinal))
-                        yield return Chunk(new { content = reply[streamed.Length..] }, null);
                     yield return Chunk(new { }, "stop");
                     if (includeUsage)
-                        yield return UsageChunk(Usage(prompt, reply));
+                        yield return UsageChunk(Usage(prompt, @event.Reply!.Reply));
                     break;
                 case TurnEventKind.Failed:
                     var status = @event.Status ?? StatusCodes.Status502BadGateway;
