@@ -131,6 +131,16 @@ public sealed class OpenAiWireTests(ServiceFixture service)
         Assert.NotNull(second.Headers.RetryAfter);
     }
 
+    [Theory]
+    [InlineData("/v1/no-such-route", HttpStatusCode.NotFound)]
+    [InlineData("/v1/chat/completions", HttpStatusCode.MethodNotAllowed)]
+    public async Task a_route_the_api_does_not_have_answers_in_openais_shape(string path, HttpStatusCode status)
+    {
+        using var response = await service.Http.GetAsync(path);
+
+        await AssertErrorAsync(response, status, "invalid_request_error", null);
+    }
+
     [Fact]
     public async Task the_models_list_has_openais_shape()
     {
