@@ -80,6 +80,65 @@ public sealed class DroppedStreamTests(SlowModelService service) : IClassFixture
         Assert.Equal("SessionStarted,UserMessageReceived,ReplyFailed,AssistantReplied", await TestDatabase.EventTypesAsync(id));
     }
 
+    [Fact]
+    public async Task two_readers_of_one_running_turn_see_the_same_events()
+    {
+        var id = Guid.NewGuid();
+        var turn = service.Gateway.Http.PostAsJsonAsync($"/api/sessions/{id}/messages", new { text = "count for me", messageId = "two-1" });
+
+        var readers = await Task.WhenAll(ReadTurnAsync(id, "two-1"), ReadTurnAsync(id, "two-1"));
+        using var answered = await turn;
+
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Equal(readers[0].Select(e => (e.Id, e.Type, e.Data.ToJsonString())), readers[1].Select(e => (e.Id, e.Type, e.Data.ToJsonString())));
+        Assert.True(readers[0].Count(e => e.Type == "message.delta") > 1, "the reply came in several deltas");
+        Assert.Equal("turn.completed", readers[0][^1].Type);
+    }
+
+    [Fact]
+    public async Task a_message_sent_mid_turn_waits_for_it_and_nothing_interleaves_in_the_log()
+    {
+        var id = Guid.NewGuid();
+        var first = service.Gateway.Http.PostAsJsonAsync($"/api/sessions/{id}/messages", new { text = "count for me", messageId = "first" });
+        var started = await ReadTurnAsync(id, "first", untilFirstDelta: true);
+
+        using var second = await service.Gateway.Http.PostAsJsonAsync($"/api/sessions/{id}/messages", new { text = "and again", messageId = "second" });
+        using var firstAnswer = await first;
+
+        Assert.Contains(started, e => e.Type == "message.delta");
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, firstAnswer.StatusCode);
+        Assert.Equal("SessionStarted,UserMessageReceived,AssistantReplied,UserMessageReceived,AssistantReplied", await TestDatabase.EventTypesAsync(id));
+        Assert.Equal("first,first,second,second", await TestDatabase.ScalarAsync<string>(
+            "SELECT string_agg(coalesce(data->>'messageId', data->>'inReplyTo'), ',' ORDER BY version) FROM eventstore.events WHERE stream_id = $1 AND version > 1",
+            TestDatabase.StreamOf(id)));
+    }
+
+    /// <summary>The turn's events through the resume route, once the turn exists.</summary>
+    private async Task<List<(string Id, string Type, JsonObject Data)>> ReadTurnAsync(Guid id, string messageId, bool untilFirstDelta = false)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{id}/messages/{messageId}/stream");
+            request.Headers.Accept.ParseAdd("text/event-stream");
+            using var response = await service.Gateway.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"turn {messageId} never began");
+                await Task.Delay(20);
+                continue;
+            }
+
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            var events = new List<(string Id, string Type, JsonObject Data)>();
+            do
+                events.Add(await ReadEventAsync(reader));
+            while (events[^1].Type is not ("turn.completed" or "turn.failed") && !(untilFirstDelta && events[^1].Type == "message.delta"));
+            return events;
+        }
+    }
+
     private static async Task<(string Id, string Type, JsonObject Data)> ReadEventAsync(StreamReader reader)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
