@@ -9,7 +9,7 @@ public sealed partial class ConversationGrain
     private static readonly TimeSpan MaxReadWait = TimeSpan.FromSeconds(30);
     private readonly TurnBuffers _turns = new();
     private (string MessageId, CancellationTokenSource Cancel)? _running;
-    private TaskCompletionSource _turnBegun = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource? _turnBegun;
 
     /// <inheritdoc/>
     public async Task<TurnEvent[]?> ReadTurn(Caller caller, string messageId, int afterSequence, TimeSpan wait)
@@ -20,6 +20,7 @@ public sealed partial class ConversationGrain
         if (_turns.Find(messageId) is null && State.FindMessage(messageId) is null && limit > TimeSpan.Zero)
         {
             // The turn may be queued behind this read: wait for a turn to begin before saying there is none.
+            _turnBegun ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             await _turnBegun.Task.WaitAsync(limit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
         }
 
@@ -50,8 +51,8 @@ public sealed partial class ConversationGrain
         _turns.Add(turn);
         turn.Add(TurnEventKind.Started);
         var begun = _turnBegun;
-        _turnBegun = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        begun.TrySetResult();
+        _turnBegun = null;
+        begun?.TrySetResult();
         return turn;
     }
 
