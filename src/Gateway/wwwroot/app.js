@@ -428,10 +428,11 @@ async function retry() {
   if (!state.failed || state.turn) return;
   const turn = state.failed;
   $('turns').querySelector('.turn.failed')?.remove();
-  await runTurn(turn);
+  // Not streamed: a streamed retry can be answered with the events of the failed attempt, which the session still holds.
+  await runTurn(turn, false);
 }
 
-async function runTurn(turn) {
+async function runTurn(turn, stream = true) {
   const sessionId = state.sessionId;
   const reply = turnItem('assistant', '');
   reply.classList.add('streaming');
@@ -445,7 +446,7 @@ async function runTurn(turn) {
   let failure = null;
   try {
     const response = await api(`/api/sessions/${sessionId}/messages`,
-      { method: 'POST', json: { text: turn.text, messageId: turn.messageId }, accept: 'text/event-stream' });
+      { method: 'POST', json: { text: turn.text, messageId: turn.messageId }, accept: stream ? 'text/event-stream' : 'application/json' });
     if (!(response.headers.get('Content-Type') || '').startsWith('text/event-stream')) {
       body.textContent = (await response.json()).reply;
     } else {
