@@ -219,6 +219,7 @@ function confirmDelete(item, session) {
 }
 
 async function newSession() {
+  if (state.turn) return;
   const created = await (await api('/api/sessions', { method: 'POST', json: {} })).json();
   clearConversation();
   state.sessionId = created.sessionId;
@@ -263,7 +264,7 @@ async function refresh() {
   renderSessions();
   $('past').hidden = true;
   $('chat-title').textContent = titleOf(session);
-  renderTurns(session.recentTurns);
+  if (!state.turn) renderTurns(session.recentTurns);
   renderContext(session.context);
   renderTimeline(events);
   setComposer();

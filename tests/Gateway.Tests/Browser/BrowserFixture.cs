@@ -54,6 +54,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Starts a conversation on the page and waits until it is open.</summary>
+    public static async Task NewConversationAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "New conversation" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("SessionStarted");
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -15,7 +15,7 @@ public sealed class BrowserPageTests(ServiceFixture service, BrowserFixture brow
     {
         var page = await browser.NewPageAsync(service.Http.BaseAddress!);
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Button, new() { Name = "New conversation" }).ClickAsync();
+        await BrowserFixture.NewConversationAsync(page);
 
         var reply = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.EndsWith("/messages", StringComparison.Ordinal));
         await SendAsync(page, "my name is Ada");
@@ -33,7 +33,7 @@ public sealed class BrowserPageTests(ServiceFixture service, BrowserFixture brow
     {
         var page = await browser.NewPageAsync(service.Http.BaseAddress!);
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Button, new() { Name = "New conversation" }).ClickAsync();
+        await BrowserFixture.NewConversationAsync(page);
         await SendAsync(page, "my name is Ada");
         await SendAsync(page, "I live in Paris");
         await Expect(page.Locator("#context")).ToContainTextAsync("Paris");
@@ -62,7 +62,7 @@ public sealed class BrowserPageTests(ServiceFixture service, BrowserFixture brow
         var page = await browser.NewPageAsync(service.Http.BaseAddress!);
         await page.GotoAsync("/");
         var created = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.EndsWith("/api/sessions", StringComparison.Ordinal));
-        await page.GetByRole(AriaRole.Button, new() { Name = "New conversation" }).ClickAsync();
+        await BrowserFixture.NewConversationAsync(page);
         var sessionId = JsonNode.Parse(await (await created).TextAsync())!["sessionId"]!.GetValue<string>();
         var item = page.Locator($"#session-list li[data-session-id='{sessionId}']");
 
@@ -129,7 +129,7 @@ public sealed class BrowserPageTests(ServiceFixture service, BrowserFixture brow
     {
         var page = await browser.NewPageAsync(service.Http.BaseAddress!, 375, 740, ColorScheme.Dark);
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Button, new() { Name = "New conversation" }).ClickAsync();
+        await BrowserFixture.NewConversationAsync(page);
         await SendAsync(page, "my name is Ada and I like very-long-words-that-would-otherwise-overflow-the-narrow-screen");
         await Expect(page.Locator("#context")).ToContainTextAsync("Ada");
 

@@ -20,7 +20,7 @@ public sealed class StopAndRetryPageTests(SlowModelService service, BrowserFixtu
                 sent.Add(JsonNode.Parse(request.PostData!)!);
         };
         await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Button, new() { Name = "New conversation" }).ClickAsync();
+        await BrowserFixture.NewConversationAsync(page);
         await page.GetByLabel("Message").FillAsync("tell me something");
         await page.GetByLabel("Message").PressAsync("Enter");
 
