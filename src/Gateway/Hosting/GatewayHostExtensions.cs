@@ -81,13 +81,14 @@ public static class GatewayHostExtensions
     }
 
     /// <summary>
-    /// Maps the API, the admin API, the seed route, health, OpenAPI and the dashboard. Every route needs an
-    /// authenticated caller but health and OpenAPI; the admin API an admin, the dashboard an operator.
+    /// Maps the browser page, the API, the admin API, the seed route, health, OpenAPI and the dashboard. Every route
+    /// needs an authenticated caller but the page, health and OpenAPI; the admin API an admin, the dashboard an operator.
     /// </summary>
     public static WebApplication MapConversationGateway(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseBrowserPage();
         app.UseMiddleware<DashboardEntryMiddleware>();
         app.UseWebSockets();
         app.UseConversationAccess();
@@ -102,7 +103,7 @@ public static class GatewayHostExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOrleansDashboard(routePrefix: DashboardPaths.Prefix).RequireAuthorization(AccessPolicies.Operator);
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
-            "Gateway listening on {Urls}: API /api/sessions, OpenAI-compatible /v1, dashboard /dashboard, OpenAPI /openapi/v1.json",
+            "Gateway listening on {Urls}: page /, API /api/sessions, OpenAI-compatible /v1, dashboard /dashboard, OpenAPI /openapi/v1.json",
             string.Join(", ", app.Urls)));
         return app;
     }
