@@ -17,9 +17,12 @@ public sealed partial class ConversationGrain
         if (_erased)
             return null;
         var limit = wait < MaxReadWait ? wait : MaxReadWait;
-        if (_turns.Find(messageId) is null && State.FindMessage(messageId) is null && limit > TimeSpan.Zero)
+        // A reader from the start may be waiting for a turn queued behind this read: one not begun yet, or the retry of
+        // a failed one. It waits for a turn to begin before being told there is none, or the failed attempt.
+        var buffered = _turns.Find(messageId);
+        var unanswered = buffered is null ? State.FindMessage(messageId)?.ReplyVersion is null : buffered.HasFailed;
+        if (limit > TimeSpan.Zero && afterSequence == 0 && unanswered)
         {
-            // The turn may be queued behind this read: wait for a turn to begin before saying there is none.
             _turnBegun ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             await _turnBegun.Task.WaitAsync(limit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
         }

@@ -429,11 +429,10 @@ async function retry() {
   if (!state.failed || state.turn) return;
   const turn = state.failed;
   $('turns').querySelector('.turn.failed')?.remove();
-  // Not streamed: a streamed retry can be answered with the events of the failed attempt, which the session still holds.
-  await runTurn(turn, false);
+  await runTurn(turn);
 }
 
-async function runTurn(turn, stream = true) {
+async function runTurn(turn) {
   const sessionId = state.sessionId;
   const reply = turnItem('assistant', '');
   reply.classList.add('streaming');
@@ -447,7 +446,7 @@ async function runTurn(turn, stream = true) {
   let failure = null;
   try {
     const response = await api(`/api/sessions/${sessionId}/messages`,
-      { method: 'POST', json: { text: turn.text, messageId: turn.messageId }, accept: stream ? 'text/event-stream' : 'application/json' });
+      { method: 'POST', json: { text: turn.text, messageId: turn.messageId }, accept: 'text/event-stream' });
     if (!(response.headers.get('Content-Type') || '').startsWith('text/event-stream')) {
       body.textContent = (await response.json()).reply;
     } else {

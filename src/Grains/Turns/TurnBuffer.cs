@@ -16,6 +16,8 @@ internal sealed class TurnBuffer(string messageId, Caller owner)
 
     public bool IsFinished => _events.Count > 0 && _events[^1].IsLast;
 
+    public bool HasFailed => IsFinished && _events[^1].Kind == TurnEventKind.Failed;
+
     public bool CanBeReadBy(Caller caller) =>
         string.Equals(owner.Tenant, caller.Tenant, StringComparison.Ordinal)
         && (caller.IsAdmin || string.Equals(owner.UserId, caller.UserId, StringComparison.Ordinal));

@@ -57,7 +57,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Starts a conversation on the page and waits until it is open.</summary>
     public static async Task NewConversationAsync(IPage page)
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = "New conversation" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "New conversation", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("SessionStarted");
     }
 

@@ -49,7 +49,7 @@ public sealed class BrowserPageTests(ServiceFixture service, BrowserFixture brow
         await Expect(page.Locator("#message")).ToBeDisabledAsync();
         await page.ScreenshotAsync(new() { Path = Screenshot("time-travel.png") });
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Back to now" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Back to now", Exact = true }).ClickAsync();
         await Expect(page.Locator("#past")).ToBeHiddenAsync();
         await Expect(page.Locator("#context")).ToContainTextAsync("Paris");
         await Expect(page.Locator("#turns")).ToContainTextAsync("I live in Paris");
@@ -68,8 +68,8 @@ public sealed class BrowserPageTests(ServiceFixture service, BrowserFixture brow
 
         await item.GetByRole(AriaRole.Button, new() { Name = "Rename" }).ClickAsync();
         var title = $"Trip planning {Guid.NewGuid():N}"[..24];
-        await item.GetByLabel("New title").FillAsync(title);
-        await item.GetByLabel("New title").PressAsync("Enter");
+        await item.GetByLabel("New title", new() { Exact = true }).FillAsync(title);
+        await item.GetByLabel("New title", new() { Exact = true }).PressAsync("Enter");
         await Expect(item.Locator(".title")).ToHaveTextAsync(title);
         await Expect(page.Locator("#chat-title")).ToHaveTextAsync(title);
         var state = await service.Http.GetFromJsonAsync<JsonObject>($"/api/sessions/{sessionId}");
@@ -104,23 +104,23 @@ public sealed class BrowserPageTests(ServiceFixture service, BrowserFixture brow
 
         var page = await browser.NewPageAsync(service.Secured.Address);
         await page.GotoAsync("/");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
         await Expect(page.Locator("#app")).ToBeHiddenAsync();
 
-        await page.GetByLabel("API key").FillAsync("not-a-real-key");
-        await page.GetByLabel("API key").PressAsync("Enter");
+        await page.GetByLabel("API key", new() { Exact = true }).FillAsync("not-a-real-key");
+        await page.GetByLabel("API key", new() { Exact = true }).PressAsync("Enter");
         await Expect(page.Locator("#sign-in-error")).ToContainTextAsync("The key was refused");
         await page.ScreenshotAsync(new() { Path = Screenshot("sign-in.png") });
 
-        await page.GetByLabel("API key").FillAsync(key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByLabel("API key", new() { Exact = true }).FillAsync(key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(page.Locator("#session-list")).ToContainTextAsync("Signed-in session");
         Assert.Equal(key, await page.EvaluateAsync<string>("localStorage.getItem('conversations.apiKey')"));
 
         await page.ReloadAsync();
         await Expect(page.Locator("#session-list")).ToContainTextAsync("Signed-in session");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true })).ToBeVisibleAsync();
         Assert.Null(await page.EvaluateAsync<string?>("localStorage.getItem('conversations.apiKey')"));
     }
 
@@ -141,11 +141,11 @@ public sealed class BrowserPageTests(ServiceFixture service, BrowserFixture brow
     private static async Task SendAsync(IPage page, string text)
     {
         var replies = await page.Locator("#turns .turn.assistant").CountAsync();
-        await page.GetByLabel("Message").FillAsync(text);
-        await page.GetByLabel("Message").PressAsync("Enter");
+        await page.GetByLabel("Message", new() { Exact = true }).FillAsync(text);
+        await page.GetByLabel("Message", new() { Exact = true }).PressAsync("Enter");
         await Expect(page.Locator("#turns .turn.assistant:not(.streaming)")).ToHaveCountAsync(replies + 1);
         await Expect(page.Locator("#turn-error")).ToBeHiddenAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true })).ToBeVisibleAsync();
     }
 
     private static string Screenshot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);

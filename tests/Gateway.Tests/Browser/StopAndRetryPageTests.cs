@@ -21,19 +21,19 @@ public sealed class StopAndRetryPageTests(SlowModelService service, BrowserFixtu
         };
         await page.GotoAsync("/");
         await BrowserFixture.NewConversationAsync(page);
-        await page.GetByLabel("Message").FillAsync("tell me something");
-        await page.GetByLabel("Message").PressAsync("Enter");
+        await page.GetByLabel("Message", new() { Exact = true }).FillAsync("tell me something");
+        await page.GetByLabel("Message", new() { Exact = true }).PressAsync("Enter");
 
         var streaming = page.Locator("#turns .turn.assistant.streaming p");
         await Expect(streaming).ToContainTextAsync("one");
         Assert.NotEqual(SlowModelService.Reply, await streaming.TextContentAsync());
-        await page.GetByRole(AriaRole.Button, new() { Name = "Stop" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop", Exact = true }).ClickAsync();
 
         await Expect(page.Locator("#turn-error")).ToContainTextAsync("Stopped.");
         await Expect(page.Locator("#turns .turn.assistant.failed")).ToHaveCountAsync(1);
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true })).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Retry", Exact = true }).ClickAsync();
         await Expect(page.Locator("#turns .turn.assistant:not(.streaming) p")).ToHaveTextAsync(SlowModelService.Reply);
         await Expect(page.Locator("#turn-error")).ToBeHiddenAsync();
         await Expect(page.Locator("#turns .turn.assistant")).ToHaveCountAsync(1);

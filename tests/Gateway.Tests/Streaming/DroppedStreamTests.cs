@@ -71,12 +71,18 @@ public sealed class DroppedStreamTests(SlowModelService service) : IClassFixture
         using var cancel = await service.Gateway.Http.PostAsync($"/api/sessions/{id}/messages/stop-1/cancel", null);
         while (events[^1].Type is not ("turn.completed" or "turn.failed"))
             events.Add(await ReadEventAsync(reader));
-        using var retry = await service.Gateway.Http.PostAsJsonAsync($"/api/sessions/{id}/messages", new { text = "count for me", messageId = "stop-1" });
+        using var retry = new HttpRequestMessage(HttpMethod.Post, $"/api/sessions/{id}/messages") { Content = JsonContent.Create(new { text = "count for me", messageId = "stop-1" }) };
+        retry.Headers.Accept.ParseAdd("text/event-stream");
+        using var retried = await service.Gateway.Http.SendAsync(retry);
+        var retriedRaw = await retried.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.NoContent, cancel.StatusCode);
         Assert.Equal("turn.failed", events[^1].Type);
         Assert.Equal(409, events[^1].Data["status"]!.GetValue<int>());
-        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Contains("event: turn.completed", retriedRaw);
+        Assert.DoesNotContain("event: turn.failed", retriedRaw);
+        Assert.Contains(SlowModelService.Reply, retriedRaw);
         Assert.Equal("SessionStarted,UserMessageReceived,ReplyFailed,AssistantReplied", await TestDatabase.EventTypesAsync(id));
     }
 
