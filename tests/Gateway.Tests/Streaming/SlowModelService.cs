@@ -1,69 +1,22 @@
-using Microsoft.Extensions.Configuration;
-using Orleans.Conversations.Grains.Hosting;
-using Orleans.Conversations.Silo.Hosting;
 using Orleans.Conversations.Tests.Fakes;
-using Orleans.Hosting;
-using Orleans.TestingHost;
 
 namespace Orleans.Conversations.Gateway.Tests.Streaming;
 
-/// <summary>A silo whose sessions answer through a model on loopback that streams a word every 150 ms, and a gateway.</summary>
-public sealed class SlowModelService : IAsyncLifetime
+/// <summary>A service whose model streams its reply a word every 150 ms.</summary>
+public sealed class SlowModelService : ModelService
 {
     public const string Reply = "one two three four five six seven eight";
 
-    private TestCluster _cluster = null!;
-
-    public FakeChatServer Model { get; private set; } = null!;
-
-    public RunningGateway Gateway { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override Dictionary<string, string?> ModelSettings(FakeChatServer model) => new()
     {
-        var connectionString = await TestDatabase.GetConnectionStringAsync();
-        Model = await FakeChatServer.StartAsync();
-        Model.Reply = Reply;
-        Model.ChunkDelay = TimeSpan.FromMilliseconds(150);
-        var builder = new TestClusterBuilder(1);
-        builder.Options.UseTestClusterMembership = false;
-        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
-        builder.Properties["EventStoreConnection"] = connectionString;
-        builder.Properties["Model:Endpoint"] = Model.Endpoint.ToString();
-        builder.Properties["Model:Name"] = "slow-model";
-        builder.Properties["Model:ApiKey"] = "test-key";
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-        Gateway = await RunningGateway.StartAsync(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:EventStore"] = connectionString,
-            ["Cluster:ClusterId"] = _cluster.Options.ClusterId,
-            ["Cluster:ServiceId"] = _cluster.Options.ServiceId,
-        });
-    }
+        ["Model:Endpoint"] = model.Endpoint.ToString(),
+        ["Model:Name"] = "slow-model",
+        ["Model:ApiKey"] = "test-key",
+    };
 
-    public async Task DisposeAsync()
+    protected override void Configure(FakeChatServer model)
     {
-        await Gateway.DisposeAsync();
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
-        await Model.DisposeAsync();
-    }
-
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) => clientBuilder.UseAdoNetClustering(o =>
-        {
-            o.Invariant = "Npgsql";
-            o.ConnectionString = configuration["EventStoreConnection"];
-        });
-    }
-
-    private sealed class SiloConfigurator : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder) => siloBuilder
-            .AddConversationStorage(siloBuilder.Configuration["EventStoreConnection"]!)
-            .AddConversationGrains();
+        model.Reply = Reply;
+        model.ChunkDelay = TimeSpan.FromMilliseconds(150);
     }
 }
