@@ -35,16 +35,7 @@ public static class LifecycleScenario
         for (var i = 0; i < Deletions; i++)
         {
             var id = Guid.NewGuid();
-            await database.ExecuteAsync(
-                """
-                INSERT INTO eventstore.events (stream_id, version, event_type, data, batch_id)
-                SELECT $1, v, CASE WHEN v = 1 THEN 'SessionStarted' WHEN v % 2 = 0 THEN 'UserMessageReceived' ELSE 'AssistantReplied' END,
-                       CASE WHEN v = 1 THEN jsonb_build_object('recentTurnLimit', 20, 'at', now())
-                            WHEN v % 2 = 0 THEN jsonb_build_object('text', 'message ' || v, 'messageId', 'm' || v, 'at', now())
-                            ELSE jsonb_build_object('text', 'reply ' || v, 'inReplyTo', 'm' || (v - 1), 'at', now()) END,
-                       gen_random_uuid()
-                FROM generate_series(1, $2) AS v
-                """, $"conversation/{id:N}", DeletedEvents);
+            await database.FillConversationAsync("eventstore.events", $"conversation/{id:N}", DeletedEvents);
             (await http.GetAsync($"/api/sessions/{id}")).EnsureSuccessStatusCode();
             var clock = Stopwatch.StartNew();
             (await http.DeleteAsync($"/api/sessions/{id}")).EnsureSuccessStatusCode();

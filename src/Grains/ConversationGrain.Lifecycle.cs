@@ -40,7 +40,7 @@ public sealed partial class ConversationGrain
 
         var erased = await ReadStoreAsync(() => eraser.EraseAsync(StreamId));
         _erased = true;
-        await ReadStoreAsync(async () => { await sessionList.RemoveAsync(SessionId); return 0; });
+        await ReadStoreAsync(() => sessionList.RemoveAsync(SessionId));
         logger.LogInformation("Session {SessionId} deleted by {Tenant}/{User}: {Events} events erased", SessionId, caller.Tenant, caller.UserId, erased);
         DeactivateOnIdle();
         return erased;

@@ -129,6 +129,13 @@ public sealed partial class ConversationGrain(
     };
 
     /// <summary>Reads from the event store, turning its failures into the unavailability callers know how to report.</summary>
+    private Task ReadStoreAsync(Func<Task> read) => ReadStoreAsync(async () =>
+    {
+        await read();
+        return true;
+    });
+
+    /// <summary>Reads from the event store, turning its failures into the unavailability callers know how to report.</summary>
     private async Task<T> ReadStoreAsync<T>(Func<Task<T>> read)
     {
         try

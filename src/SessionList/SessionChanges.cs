@@ -7,8 +7,6 @@ namespace Orleans.Conversations.SessionList;
 /// <summary>What a batch of feed events changes in one session's row, summed up so that a batch costs a row per session.</summary>
 internal sealed class SessionChanges(Guid sessionId)
 {
-    private const string StreamPrefix = "conversation/";
-
     public Guid SessionId { get; } = sessionId;
 
     /// <summary>The owner, when the session started in this batch.</summary>
@@ -23,14 +21,6 @@ internal sealed class SessionChanges(Guid sessionId)
     public DateTimeOffset LastActivityAt { get; private set; } = DateTimeOffset.MinValue;
 
     public int Version { get; private set; }
-
-    /// <summary>The session a feed event belongs to, if it is a conversation's.</summary>
-    public static bool TryGetSessionId(FeedEvent @event, out Guid sessionId)
-    {
-        sessionId = default;
-        return @event.StreamId.StartsWith(StreamPrefix, StringComparison.Ordinal)
-               && Guid.TryParseExact(@event.StreamId.AsSpan(StreamPrefix.Length), "N", out sessionId);
-    }
 
     public void Apply(FeedEvent @event)
     {

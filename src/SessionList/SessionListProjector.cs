@@ -76,7 +76,7 @@ public sealed class SessionListProjector(NpgsqlDataSource dataSource, IEventFeed
         var sessions = new Dictionary<Guid, SessionChanges>();
         foreach (var @event in events)
         {
-            if (!SessionChanges.TryGetSessionId(@event, out var sessionId))
+            if (!SessionStreams.TryGetSessionId(@event.StreamId, out var sessionId))
                 continue;
             if (!sessions.TryGetValue(sessionId, out var changes))
                 sessions.Add(sessionId, changes = new SessionChanges(sessionId));

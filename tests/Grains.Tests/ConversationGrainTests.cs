@@ -129,18 +129,7 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
     {
         var id = Guid.NewGuid();
         var stream = TestDatabase.StreamOf(id);
-        await TestDatabase.ScalarAsync<int>(
-            """
-            INSERT INTO eventstore.events (stream_id, version, event_type, data, batch_id)
-            SELECT $1, v,
-                   CASE WHEN v = 1 THEN 'SessionStarted' WHEN v % 2 = 0 THEN 'UserMessageReceived' ELSE 'AssistantReplied' END,
-                   CASE WHEN v = 1 THEN jsonb_build_object('userId', 'bulk', 'recentTurnLimit', 20, 'at', now())
-                        WHEN v % 2 = 0 THEN jsonb_build_object('text', 'message ' || v, 'messageId', 'm' || v, 'at', now())
-                        ELSE jsonb_build_object('text', 'reply ' || v, 'inReplyTo', 'm' || (v - 1), 'at', now()) END,
-                   gen_random_uuid()
-            FROM generate_series(1, 10000) AS v
-            RETURNING 0
-            """, stream);
+        await TestDatabase.FillConversationAsync(id, 10000);
         var session = fixture.Grains.GetGrain<IConversationGrain>(id);
 
         // The first activation replays everything once and leaves a snapshot at the head of the stream.

@@ -96,18 +96,7 @@ public sealed class SessionOwnershipTests(ConversationClusterFixture fixture)
     {
         var session = NewSession(out var id);
         var stream = TestDatabase.StreamOf(id);
-        await TestDatabase.ScalarAsync<int>(
-            """
-            INSERT INTO eventstore.events (stream_id, version, event_type, data, batch_id)
-            SELECT $1, v,
-                   CASE WHEN v = 1 THEN 'SessionStarted' WHEN v % 2 = 0 THEN 'UserMessageReceived' ELSE 'AssistantReplied' END,
-                   CASE WHEN v = 1 THEN jsonb_build_object('userId', 'old', 'recentTurnLimit', 20, 'at', now())
-                        WHEN v % 2 = 0 THEN jsonb_build_object('text', 'message ' || v, 'messageId', 'm' || v, 'at', now())
-                        ELSE jsonb_build_object('text', 'reply ' || v, 'inReplyTo', 'm' || (v - 1), 'at', now()) END,
-                   gen_random_uuid()
-            FROM generate_series(1, 201) AS v
-            RETURNING 0
-            """, stream);
+        await TestDatabase.FillConversationAsync(id, 201);
         Assert.NotNull(await session.GetSession(Caller.Local));
         await TestDatabase.ScalarAsync<int>(
             """

@@ -49,6 +49,23 @@ public static class TestDatabase
         "SELECT coalesce(string_agg(event_type, ',' ORDER BY version), '') FROM eventstore.events WHERE stream_id = $1",
         StreamOf(sessionId));
 
+    /// <summary>
+    /// Writes a conversation of <paramref name="events"/> events straight into the store, as sessions were stored
+    /// before they had owners: a <c>SessionStarted</c> without tenant and owner, then messages and replies in turn.
+    /// </summary>
+    public static Task FillConversationAsync(Guid sessionId, int events) => ScalarAsync<int>(
+        """
+        INSERT INTO eventstore.events (stream_id, version, event_type, data, batch_id)
+        SELECT $1, v,
+               CASE WHEN v = 1 THEN 'SessionStarted' WHEN v % 2 = 0 THEN 'UserMessageReceived' ELSE 'AssistantReplied' END,
+               CASE WHEN v = 1 THEN jsonb_build_object('userId', 'bulk', 'recentTurnLimit', 20, 'at', now())
+                    WHEN v % 2 = 0 THEN jsonb_build_object('text', 'message ' || v, 'messageId', 'm' || v, 'at', now())
+                    ELSE jsonb_build_object('text', 'reply ' || v, 'inReplyTo', 'm' || (v - 1), 'at', now()) END,
+               gen_random_uuid()
+        FROM generate_series(1, $2) AS v
+        RETURNING 0
+        """, StreamOf(sessionId), events);
+
     /// <summary>The stream of a conversation session.</summary>
     public static string StreamOf(Guid sessionId) => $"conversation/{sessionId:N}";
 

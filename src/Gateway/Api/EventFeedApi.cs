@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Orleans.Conversations.EventStore;
 using Orleans.Conversations.Gateway.Security;
+using Orleans.Conversations.SessionList;
 
 namespace Orleans.Conversations.Gateway.Api;
 
@@ -17,7 +18,6 @@ public static class EventFeedApi
     /// <summary>The key under which the gateway registers its <see cref="IEventFeed"/>.</summary>
     public const string FeedName = "conversations";
 
-    private const string StreamPrefix = "conversation/";
     private const int MaxPageSize = 1000;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
@@ -85,8 +85,7 @@ public static class EventFeedApi
     }
 
     private static FeedEventResponse? ToResponse(FeedEvent @event) =>
-        @event.StreamId.StartsWith(StreamPrefix, StringComparison.Ordinal)
-        && Guid.TryParseExact(@event.StreamId.AsSpan(StreamPrefix.Length), "N", out var sessionId)
+        SessionStreams.TryGetSessionId(@event.StreamId, out var sessionId)
             ? new FeedEventResponse(@event.Cursor.ToToken(), sessionId, @event.Version, @event.EventType, @event.RecordedAt.UtcDateTime, JsonNode.Parse(@event.Data))
             : null;
 }
