@@ -4,11 +4,11 @@ namespace Orleans.Conversations.Bench.Infrastructure;
 
 /// <summary>
 /// A closed-loop load: <c>concurrency</c> workers each run the operation back to back for a fixed time, after a
-/// warm-up whose operations are not counted.
+/// warm-up whose operations are not counted;<c>measuringStarted</c> is called when the counted part begins.
 /// </summary>
 public static class ClosedLoopLoad
 {
-    public static async Task<LatencySummary> RunAsync(int concurrency, TimeSpan warmUp, TimeSpan duration, Func<int, long, Task> operation)
+    public static async Task<LatencySummary> RunAsync(int concurrency, TimeSpan warmUp, TimeSpan duration, Func<int, long, Task> operation, Action? measuringStarted = null)
     {
         var recorder = new LatencyRecorder();
         var measuring = false;
@@ -25,6 +25,7 @@ public static class ClosedLoopLoad
         })).ToList();
 
         await Task.Delay(warmUp);
+        measuringStarted?.Invoke();
         Volatile.Write(ref measuring, true);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(workers);

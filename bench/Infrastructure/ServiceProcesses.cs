@@ -2,10 +2,13 @@ using System.Diagnostics;
 
 namespace Orleans.Conversations.Bench.Infrastructure;
 
-/// <summary>The service as users run it: one silo process and one or more gateway processes, from the Release build.</summary>
+/// <summary>
+/// The service as users run it, from the Release build: one silo process and one or more gateway processes, or one
+/// silo that serves HTTP itself (<c>Silo__ServeHttp</c>).
+/// </summary>
 public sealed class ServiceProcesses : IDisposable
 {
-    private readonly List<Process> _processes = [];
+    private readonly List<(string Project, Process Process)> _processes = [];
 
     /// <summary>The first gateway.</summary>
     public Uri Gateway => Gateways[0];
@@ -45,10 +48,36 @@ public sealed class ServiceProcesses : IDisposable
             service.Gateways.Add(address);
         }
 
-        var ready = 0;
-        for (var attempt = 0; attempt < 120 && ready < service.Gateways.Count; attempt++)
+        await service.WaitUntilReadyAsync();
+        return service;
+    }
+
+    /// <summary>Starts one silo that serves the HTTP API itself, with no gateway process.</summary>
+    public static async Task<ServiceProcesses> StartCohostedAsync(string root, string connectionString)
+    {
+        var service = new ServiceProcesses();
+        var address = new Uri($"http://127.0.0.1:{InProcessSilo.FreePort()}");
+        service.Start(root, "Silo", new Dictionary<string, string>
         {
-            using var probe = new HttpClient { BaseAddress = service.Gateways[ready] };
+            ["ConnectionStrings__EventStore"] = connectionString,
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Cluster__ClusterId"] = $"bench-{Guid.NewGuid():N}",
+            ["Silo__SiloPort"] = InProcessSilo.FreePort().ToString(),
+            ["Silo__GatewayPort"] = InProcessSilo.FreePort().ToString(),
+            ["Silo__ServeHttp"] = "true",
+            ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/'),
+        });
+        service.Gateways.Add(address);
+        await service.WaitUntilReadyAsync();
+        return service;
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var ready = 0;
+        for (var attempt = 0; attempt < 120 && ready < Gateways.Count; attempt++)
+        {
+            using var probe = new HttpClient { BaseAddress = Gateways[ready] };
             try
             {
                 if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode)
@@ -64,10 +93,10 @@ public sealed class ServiceProcesses : IDisposable
             await Task.Delay(500);
         }
 
-        if (ready == service.Gateways.Count)
-            return service;
+        if (ready == Gateways.Count)
+            return;
 
-        service.Dispose();
+        Dispose();
         throw new InvalidOperationException("The silo and gateway processes did not become ready within 60 s.");
     }
 
@@ -82,15 +111,21 @@ public sealed class ServiceProcesses : IDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        _processes.Add(process);
+        _processes.Add((project, process));
     }
 
     /// <summary>Total CPU time the service's processes have used so far.</summary>
-    public TimeSpan CpuTime => _processes.Aggregate(TimeSpan.Zero, (sum, p) => { p.Refresh(); return sum + p.TotalProcessorTime; });
+    public TimeSpan CpuTime => CpuTimeOf(_ => true);
+
+    /// <summary>CPU time the silo processes have used so far.</summary>
+    public TimeSpan SiloCpuTime => CpuTimeOf(project => project == "Silo");
+
+    private TimeSpan CpuTimeOf(Func<string, bool> include) =>
+        _processes.Where(p => include(p.Project)).Aggregate(TimeSpan.Zero, (sum, p) => { p.Process.Refresh(); return sum + p.Process.TotalProcessorTime; });
 
     public void Dispose()
     {
-        foreach (var process in _processes)
+        foreach (var (_, process) in _processes)
         {
             if (!process.HasExited)
             {

@@ -29,11 +29,8 @@ public static class EndToEndScenario
             await WarmAsync(http, service.Gateway, sessions);
             foreach (var concurrency in settings.Concurrencies)
             {
-                var cpuBefore = service.CpuTime;
-                var summary = await ClosedLoopLoad.RunAsync(concurrency, settings.WarmUp, settings.Duration,
-                    (worker, i) => PostAsync(http, service.Gateway, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)]));
-                results.Add(new("ours", concurrency, summary, (service.CpuTime - cpuBefore).TotalSeconds));
-                Console.WriteLine($"  ours, {concurrency} clients: {summary.PerSecond:0} msg/s, p99 {summary.P99Ms:0.0} ms");
+                results.Add(await MeasureAsync(service, "ours", concurrency, settings,
+                    (worker, i) => PostAsync(http, service.Gateway, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)])));
                 if (concurrency != PoisonConcurrency)
                     continue;
 
@@ -42,11 +39,19 @@ public static class EndToEndScenario
                 // Between two plain runs they are compared with, so that a drift of the service's state over the run
                 // (snapshots falling due, a growing heap) is not taken for the poison's effect.
                 results.Add(await RunWithPoisonAsync(http, service, sessions, settings, PoisonPace));
-                var again = await ClosedLoopLoad.RunAsync(concurrency, settings.WarmUp, settings.Duration,
-                    (worker, i) => PostAsync(http, service.Gateway, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)]));
-                results.Add(new(PlainAgainSystem, concurrency, again, null));
-                Console.WriteLine($"  {PlainAgainSystem}, {concurrency} clients: {again.PerSecond:0} msg/s, p99 {again.P99Ms:0.0} ms");
+                results.Add(await MeasureAsync(service, PlainAgainSystem, concurrency, settings,
+                    (worker, i) => PostAsync(http, service.Gateway, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)])));
                 results.Add(await RunWithPoisonAsync(http, service, sessions, settings, pace: null));
+            }
+        }
+
+        using (var cohosted = await ServiceProcesses.StartCohostedAsync(root, database.ConnectionString))
+        {
+            await WarmAsync(http, cohosted.Gateway, sessions);
+            foreach (var concurrency in settings.Concurrencies)
+            {
+                results.Add(await MeasureAsync(cohosted, CohostedSystem, concurrency, settings,
+                    (worker, i) => PostAsync(http, cohosted.Gateway, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)])));
             }
         }
 
@@ -70,6 +75,13 @@ public static class EndToEndScenario
                 (worker, i) => RawInsert.InsertTwoRowsAsync(database.DataSource, $"raw-{worker}-{Guid.NewGuid():N}", 0));
             results.Add(new("raw insert", concurrency, summary, null));
             Console.WriteLine($"  raw insert, {concurrency} clients: {summary.PerSecond:0} msg/s, p99 {summary.P99Ms:0.0} ms");
+        }
+
+        foreach (var concurrency in settings.Concurrencies)
+        {
+            var summary = await NaiveTransaction.RunAsync(database.ConnectionString, concurrency, settings.WarmUp, settings.Duration);
+            results.Add(new(NaiveTransactionSystem, concurrency, summary, null));
+            Console.WriteLine($"  {NaiveTransactionSystem}, {concurrency} clients: {summary.PerSecond:0} tx/s, p99 {summary.P99Ms:0.0} ms");
         }
 
         return results;
@@ -103,6 +115,30 @@ public static class EndToEndScenario
 
         return results;
     }
+
+    /// <summary>
+    /// Runs the load against <paramref name="service"/> and measures, over the counted part only, the CPU time its silo
+    /// and its other processes (the gateway) spent per message.
+    /// </summary>
+    private static async Task<EndToEndResult> MeasureAsync(
+        ServiceProcesses service, string system, int concurrency, BenchSettings settings, Func<int, long, Task> operation)
+    {
+        TimeSpan siloBefore = default, allBefore = default;
+        var summary = await ClosedLoopLoad.RunAsync(concurrency, settings.WarmUp, settings.Duration, operation,
+            () => (siloBefore, allBefore) = (service.SiloCpuTime, service.CpuTime));
+        var silo = service.SiloCpuTime - siloBefore;
+        var others = service.CpuTime - allBefore - silo;
+        var messages = Math.Max(1, summary.Count);
+        var cpu = new CpuPerMessage(silo.TotalMicroseconds / messages, others.TotalMicroseconds / messages);
+        Console.WriteLine($"  {system}, {concurrency} clients: {summary.PerSecond:0} msg/s, p99 {summary.P99Ms:0.0} ms, CPU µs/message silo {cpu.SiloMicroseconds:0} + gateway {cpu.GatewayMicroseconds:0}");
+        return new(system, concurrency, summary, cpu);
+    }
+
+    /// <summary>The name of the runs against one silo that serves HTTP itself, with no gateway process.</summary>
+    public const string CohostedSystem = "ours, co-hosted (HTTP in the silo)";
+
+    /// <summary>The name of the reference runs: pgbench's naive two-row transaction, no HTTP.</summary>
+    public const string NaiveTransactionSystem = "naive transaction (pgbench)";
 
     /// <summary>The name of the open gateway's runs in the comparison with <see cref="ApiKeySystem"/>.</summary>
     public const string OpenBesideKeySystem = "ours, open gateway beside the keyed one";
@@ -185,14 +221,12 @@ public static class EndToEndScenario
                     await Task.Delay(delay, CancellationToken.None);
             }
         });
-        var cpuBefore = service.CpuTime;
-        var summary = await ClosedLoopLoad.RunAsync(PoisonConcurrency, settings.WarmUp, settings.Duration,
+        var result = await MeasureAsync(service, pace is null ? PoisonFloodSystem : PoisonedSystem, PoisonConcurrency, settings,
             (worker, i) => PostAsync(http, service.Gateway, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)]));
         await stop.CancelAsync();
         await poisoner;
-        var system = pace is null ? PoisonFloodSystem : PoisonedSystem;
-        Console.WriteLine($"  {system}, {PoisonConcurrency} clients: {summary.PerSecond:0} msg/s, p99 {summary.P99Ms:0.0} ms ({refused} poisoned messages refused)");
-        return new(system, PoisonConcurrency, summary, (service.CpuTime - cpuBefore).TotalSeconds);
+        Console.WriteLine($"    ({refused} poisoned messages refused)");
+        return result;
     }
 
     private const int PoisonConcurrency = 64;
@@ -243,5 +277,8 @@ public static class EndToEndScenario
     }
 }
 
-/// <summary>One system at one concurrency; <see cref="ServiceCpuSeconds"/> is the service processes' CPU time, where measured.</summary>
-public sealed record EndToEndResult(string System, int Concurrency, LatencySummary Latency, double? ServiceCpuSeconds);
+/// <summary>One system at one concurrency; <see cref="Cpu"/> where the service's processes were measured.</summary>
+public sealed record EndToEndResult(string System, int Concurrency, LatencySummary Latency, CpuPerMessage? Cpu);
+
+/// <summary>CPU time per message of the silo process and of the gateway process (zero when the silo serves HTTP).</summary>
+public sealed record CpuPerMessage(double SiloMicroseconds, double GatewayMicroseconds);

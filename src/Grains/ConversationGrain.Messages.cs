@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Orleans.Conversations.EventStore;
 using Orleans.Conversations.Engine;
@@ -11,6 +12,19 @@ namespace Orleans.Conversations.Grains;
 public sealed partial class ConversationGrain
 {
     private const int MaxTurnAttempts = 5;
+
+    /// <summary>
+    /// How long after seeing another writer's events a message outside the idempotency window is looked up in the whole
+    /// stream: longer than a caller waits for a call (<c>Gateway:CallTimeout</c> is at most 10 minutes), after which
+    /// nothing sent to this activation before can still arrive.
+    /// </summary>
+    private static readonly TimeSpan ForeignEventsHorizon = TimeSpan.FromMinutes(10);
+
+    /// <summary>The version this activation last saw its stream at, after its own appends.</summary>
+    private int _versionSeen;
+
+    /// <summary>When this activation last found events in its stream that it had not appended itself.</summary>
+    private long? _foreignEventsSeenAt;
 
     /// <inheritdoc/>
     public async Task<MessageReply> SendMessage(Caller caller, UserMessage message)
@@ -29,7 +43,8 @@ public sealed partial class ConversationGrain
             // Checked before the message id is looked up, so a replayed id never hands someone else's reply out.
             var state = LatestState;
             EnsureWritableBy(caller, state);
-            var reply = state.FindMessage(messageId) is { } known
+            NoteForeignEvents();
+            var reply = (state.FindMessage(messageId) ?? await FindStoredMessageAsync(messageId)) is { } known
                 ? await ReplyToKnownMessageAsync(known, caller)
                 : await AnswerAsync(ComposeTurn(caller, message.Text, messageId, state, out var request), request, messageId, caller);
             if (reply is not null)
@@ -39,6 +54,32 @@ public sealed partial class ConversationGrain
         }
 
         throw new SessionUnavailableException($"Session {SessionId} is being written elsewhere at the same time; retry with the same messageId.");
+    }
+
+    private void NoteForeignEvents()
+    {
+        if (Version > _versionSeen)
+            _foreignEventsSeenAt = clock.GetTimestamp();
+        _versionSeen = Version;
+    }
+
+    /// <summary>
+    /// A message the idempotency window does not hold, looked up in the whole stream, but only while another writer's
+    /// events are recent: a message held up on its way to this activation (by a network partition, say) and sent
+    /// again meanwhile through another silo may have been stored by that silo more than a window of messages ago.
+    /// Without other writers, every message of the stream went through this activation's window.
+    /// </summary>
+    private async Task<MessageRecord?> FindStoredMessageAsync(string messageId)
+    {
+        if (_foreignEventsSeenAt is not { } seen || clock.GetElapsedTime(seen) > ForeignEventsHorizon)
+            return null;
+        var message = await ReadStoreAsync(() => eventStore.FindVersionsAsync(StreamId, JsonSerializer.Serialize(new { messageId })));
+        if (message.Count == 0)
+            return null;
+        var replies = await ReadStoreAsync(() => eventStore.FindVersionsAsync(StreamId, JsonSerializer.Serialize(new { inReplyTo = messageId })));
+        logger.LogInformation("Session {SessionId}: message {MessageId}, outside the recent window, was stored already at version {Version}",
+            SessionId, messageId, message[0]);
+        return new MessageRecord(messageId, message[0], replies.Count > 0 ? replies[^1] : null);
     }
 
     /// <summary>The events of a new turn before its reply, and what the reply generator needs.</summary>

@@ -7,7 +7,7 @@ namespace Orleans.Conversations.Failover.Tests;
 /// The service as separate processes: two silos and two gateways, all reaching PostgreSQL through a proxy the tests
 /// can cut, tuned to notice a dead silo within seconds.
 /// </summary>
-public sealed class ProcessClusterFixture : IAsyncLifetime
+public class ProcessClusterFixture : IAsyncLifetime
 {
     public const int CallTimeoutSeconds = 9;
     public const int ConfirmTimeoutSeconds = 3;
@@ -41,7 +41,7 @@ public sealed class ProcessClusterFixture : IAsyncLifetime
 
         for (var i = 0; i < 2; i++)
         {
-            Silos.Add(Start($"silo {i}", "Silo", new(shared)
+            var silo = new Dictionary<string, string>(shared)
             {
                 ["Cluster__ClusterId"] = clusterId,
                 ["Silo__SiloPort"] = Port(),
@@ -52,24 +52,32 @@ public sealed class ProcessClusterFixture : IAsyncLifetime
                 ["Membership__TableRefreshTimeout"] = "00:00:01",
                 ["Membership__IAmAliveTablePublishTimeout"] = "00:00:02",
                 ["EventStore__MaxRetryDelay"] = "00:00:00.500",
-            }));
+            };
+            var servesHttp = SiloServesHttp && i == 1;
+            if (servesHttp)
+                silo["Silo__ServeHttp"] = "true";
+            Silos.Add(Start($"silo {i}", "Silo", servesHttp ? ServingHttp(silo) : silo));
         }
 
-        for (var i = 0; i < 2; i++)
-        {
-            var url = $"http://127.0.0.1:{Port()}";
-            Start($"gateway {i}", "Gateway", new(shared)
-            {
-                ["ASPNETCORE_URLS"] = url,
-                ["Cluster__ClusterId"] = clusterId,
-                ["Gateway__CallTimeout"] = $"00:00:0{CallTimeoutSeconds}",
-                ["Gateway__RetryAfterSeconds"] = "1",
-            });
-            Gateways.Add(new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) });
-        }
+        for (var i = 0; i < (SiloServesHttp ? 0 : 2); i++)
+            Start($"gateway {i}", "Gateway", ServingHttp(new(shared) { ["Cluster__ClusterId"] = clusterId }));
 
         foreach (var gateway in Gateways)
             await WaitUntilReadyAsync(gateway);
+    }
+
+    /// <summary>Whether silo 1 serves the HTTP API itself (the only address in <see cref="Gateways"/>) instead of two gateway processes.</summary>
+    protected virtual bool SiloServesHttp => false;
+
+    /// <summary>The settings of a process that serves HTTP, on an address added to <see cref="Gateways"/>.</summary>
+    private Dictionary<string, string> ServingHttp(Dictionary<string, string> environment)
+    {
+        var url = $"http://127.0.0.1:{Port()}";
+        environment["ASPNETCORE_URLS"] = url;
+        environment["Gateway__CallTimeout"] = $"00:00:0{CallTimeoutSeconds}";
+        environment["Gateway__RetryAfterSeconds"] = "1";
+        Gateways.Add(new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) });
+        return environment;
     }
 
     /// <summary>What every process printed last, for a failure message.</summary>

@@ -13,7 +13,7 @@ public sealed class ProcessFaultTests(ProcessClusterFixture service) : IClassFix
     private static readonly TimeSpan LongestAllowedRequest =
         TimeSpan.FromSeconds(ProcessClusterFixture.CallTimeoutSeconds + ProcessClusterFixture.ConfirmTimeoutSeconds);
 
-    private readonly ConcurrentBag<(HttpStatusCode Status, TimeSpan Took, bool RetryAfter)> _responses = [];
+    private readonly CarefulClient _client = new(() => service.Logs);
 
     [Fact]
     public async Task killing_a_silo_and_cutting_the_database_lose_nothing_acknowledged_and_never_answer_500()
@@ -27,7 +27,7 @@ public sealed class ProcessFaultTests(ProcessClusterFixture service) : IClassFix
             for (var i = 0; !stop.IsCancellationRequested; i++)
             {
                 var messageId = $"p{phase}-{i}";
-                await SendUntilAcknowledgedAsync(service.Gateways[(s + i) % 2], id, messageId, $"I like thing {i}");
+                await _client.SendUntilAcknowledgedAsync(service.Gateways[(s + i) % 2], id, messageId, $"I like thing {i}");
                 acknowledged[id].Add(messageId);
                 await Task.Delay(20);
             }
@@ -55,7 +55,7 @@ public sealed class ProcessFaultTests(ProcessClusterFixture service) : IClassFix
         stop.Cancel();
         await load.WaitAsync(TimeSpan.FromSeconds(120));
 
-        var responses = _responses.ToList();
+        var responses = _client.Responses.ToList();
         Assert.DoesNotContain(responses, r => (int)r.Status >= 500 && r.Status != HttpStatusCode.ServiceUnavailable);
         Assert.All(responses.Where(r => r.Status == HttpStatusCode.ServiceUnavailable), r => Assert.True(r.RetryAfter, "503 carries Retry-After"));
         Assert.Contains(responses, r => r.Status == HttpStatusCode.ServiceUnavailable);
@@ -69,32 +69,6 @@ public sealed class ProcessFaultTests(ProcessClusterFixture service) : IClassFix
             var second = JsonNode.Parse(views[1])!;
             Assert.Equal(first["version"]!.GetValue<int>(), second["version"]!.GetValue<int>());
             Assert.Equal(acknowledged[id].Count, first["messageCount"]!.GetValue<int>());
-        }
-    }
-
-    /// <summary>A careful client: retries with the same message id on 503 or a broken connection, never on anything else.</summary>
-    private async Task SendUntilAcknowledgedAsync(HttpClient gateway, Guid id, string messageId, string text)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var clock = Stopwatch.StartNew();
-            try
-            {
-                using var response = await gateway.PostAsJsonAsync($"/api/sessions/{id}/messages", new { text, messageId });
-                _responses.Add((response.StatusCode, clock.Elapsed, response.Headers.RetryAfter is not null));
-                if (response.IsSuccessStatusCode)
-                    return;
-                if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
-                    throw new InvalidOperationException($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{service.Logs}");
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"message {messageId} of {id} was never acknowledged.\n{service.Logs}");
-            await Task.Delay(250);
         }
     }
 }

@@ -51,9 +51,10 @@ public static class TestDatabase
 
     /// <summary>
     /// Writes a conversation of <paramref name="events"/> events straight into the store, as sessions were stored
-    /// before they had owners: a <c>SessionStarted</c> without tenant and owner, then messages and replies in turn.
+    /// before they had owners: a <c>SessionStarted</c> without tenant and owner, then messages and replies in turn;
+    /// versions <paramref name="fromVersion"/> to <paramref name="events"/> of that conversation, to add to one.
     /// </summary>
-    public static Task FillConversationAsync(Guid sessionId, int events) => ScalarAsync<int>(
+    public static Task FillConversationAsync(Guid sessionId, int events, int fromVersion = 1) => ScalarAsync<int>(
         """
         INSERT INTO eventstore.events (stream_id, version, event_type, data, batch_id)
         SELECT $1, v,
@@ -62,9 +63,9 @@ public static class TestDatabase
                     WHEN v % 2 = 0 THEN jsonb_build_object('text', 'message ' || v, 'messageId', 'm' || v, 'at', now())
                     ELSE jsonb_build_object('text', 'reply ' || v, 'inReplyTo', 'm' || (v - 1), 'at', now()) END,
                gen_random_uuid()
-        FROM generate_series(1, $2) AS v
+        FROM generate_series($3, $2) AS v
         RETURNING 0
-        """, StreamOf(sessionId), events);
+        """, StreamOf(sessionId), events, fromVersion);
 
     /// <summary>The stream of a conversation session.</summary>
     public static string StreamOf(Guid sessionId) => $"conversation/{sessionId:N}";

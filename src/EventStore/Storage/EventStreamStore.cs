@@ -43,6 +43,26 @@ internal sealed partial class EventStreamStore(NpgsqlDataSource dataSource) : IE
         return events;
     }
 
+    /// <summary>Versions of the events of <paramref name="streamId"/> whose data contains <paramref name="jsonFragment"/>, oldest first.</summary>
+    public async Task<List<int>> FindVersionsAsync(string streamId, string jsonFragment, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT version
+            FROM eventstore.events
+            WHERE stream_id = $1 AND data @> $2::jsonb
+            ORDER BY version
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = jsonFragment });
+
+        var versions = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            versions.Add(reader.GetInt32(0));
+        return versions;
+    }
+
     /// <inheritdoc/>
     public async Task<bool> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
     {

@@ -20,8 +20,8 @@ namespace Orleans.Conversations.Gateway.Cluster;
 /// half of <see cref="HttpGatewayOptions.CallTimeout"/>); the whole call never takes longer than the call timeout.
 /// </remarks>
 internal sealed class SessionCalls(
-    IClusterClient cluster,
-    SiloLossMonitor silos,
+    SessionGrains grains,
+    ISiloLossSignal silos,
     IOptions<HttpGatewayOptions> options,
     TimeProvider clock,
     ILogger<SessionCalls> logger)
@@ -32,7 +32,7 @@ internal sealed class SessionCalls(
     /// <summary>Calls the grain of session <paramref name="sessionId"/>, again if the cluster could not answer.</summary>
     public Task<T> CallAsync<T>(Guid sessionId, Func<IConversationGrain, Task<T>> call)
     {
-        var grain = cluster.GetGrain<IConversationGrain>(sessionId);
+        var grain = grains.Get(sessionId);
         return RetryAsync(sessionId, () => call(grain));
     }
 

@@ -10,7 +10,7 @@ namespace Orleans.Conversations.Gateway.Cluster;
 /// does not), so <see cref="SessionCalls"/> stops waiting for the calls in flight at that moment and sends them again.
 /// </summary>
 internal sealed class SiloLossMonitor(IGatewayListProvider membership, TimeProvider clock, ILogger<SiloLossMonitor> logger)
-    : BackgroundService, IClusterConnectionStatusObserver
+    : BackgroundService, IClusterConnectionStatusObserver, ISiloLossSignal
 {
     private static readonly TimeSpan PollPeriod = TimeSpan.FromSeconds(1);
 

@@ -7,7 +7,7 @@ namespace Orleans.Conversations.Gateway.Cluster;
 /// Turns as streams of <see cref="TurnEvent"/>s: a turn is sent to its grain like any other (and runs to its end
 /// whatever happens to the request), while the events are read beside it from the grain's buffer of the turn.
 /// </summary>
-internal sealed class TurnStreams(SessionCalls sessions, IClusterClient cluster)
+internal sealed class TurnStreams(SessionCalls sessions, SessionGrains grains)
 {
     private static readonly TimeSpan FirstWait = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan NextWait = TimeSpan.FromSeconds(10);
@@ -20,7 +20,7 @@ internal sealed class TurnStreams(SessionCalls sessions, IClusterClient cluster)
     {
         var turn = sessions.CallAsync(sessionId, grain => grain.SendMessage(caller, message));
         _ = turn.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        var grain = cluster.GetGrain<IConversationGrain>(sessionId);
+        var grain = grains.Get(sessionId);
         while (true)
         {
             var read = grain.ReadTurn(caller, message.MessageId!, 0, FirstWait);
@@ -46,7 +46,7 @@ internal sealed class TurnStreams(SessionCalls sessions, IClusterClient cluster)
     public async IAsyncEnumerable<TurnEvent> FollowAsync(
         Guid sessionId, Caller caller, string messageId, int afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var grain = cluster.GetGrain<IConversationGrain>(sessionId);
+        var grain = grains.Get(sessionId);
         var after = afterSequence;
         while (!cancellationToken.IsCancellationRequested)
         {

@@ -21,9 +21,9 @@ namespace Orleans.Conversations.Gateway.Hosting;
 public static class GatewayHostExtensions
 {
     /// <summary>
-    /// Registers the gateway's services. Needs <c>ConnectionStrings:EventStore</c> (the silos' database, where the
-    /// cluster's membership is) and reads the <see cref="ClusterIdentityOptions"/>, <see cref="HttpGatewayOptions"/> and
-    /// <see cref="MessageLimitOptions"/>, and identity and access (<see cref="AuthOptions"/>, <see cref="RateLimitOptions"/>).
+    /// Registers the separate gateway process: an Orleans client of the cluster and the HTTP API
+    /// (<see cref="AddConversationHttpApi"/>). Needs <c>ConnectionStrings:EventStore</c> (the silos' database, where
+    /// the cluster's membership is) and reads the <see cref="ClusterIdentityOptions"/>.
     /// </summary>
     public static WebApplicationBuilder AddConversationGateway(this WebApplicationBuilder builder)
     {
@@ -31,13 +31,6 @@ public static class GatewayHostExtensions
         var options = StartupOptions.Read<HttpGatewayOptions>(builder.Configuration, HttpGatewayOptions.Section);
         builder.AddServiceDefaults("conversations-gateway");
         builder.AddEventStoreDataSource();
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
-            builder.WebHost.UseUrls(HttpGatewayOptions.DefaultUrl);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = HttpGatewayOptions.MaxBodyBytes);
-        builder.Services.AddOptions<HttpGatewayOptions>().BindConfiguration(HttpGatewayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<HttpGatewayOptions>, CallTimeoutValidator>();
-        builder.Services.AddOptions<MessageLimitOptions>().BindConfiguration(MessageLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-
         builder.UseOrleansClient(client =>
         {
             client.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> clustering) =>
@@ -59,13 +52,34 @@ public static class GatewayHostExtensions
         });
 
         // After the Orleans client, whose hosted service then starts first: the monitor reads the silos it found.
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SiloLossMonitor>();
+        builder.Services.AddSingleton<ISiloLossSignal>(sp => sp.GetRequiredService<SiloLossMonitor>());
         builder.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<SiloLossMonitor>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SiloLossMonitor>());
+        return builder.AddConversationHttpApi();
+    }
+
+    /// <summary>
+    /// Registers the HTTP API over the cluster that <see cref="IClusterClient"/> reaches: in the gateway process through
+    /// <see cref="AddConversationGateway"/>, or in a silo that serves HTTP itself. Reads the
+    /// <see cref="HttpGatewayOptions"/>, <see cref="MessageLimitOptions"/>, and identity and access
+    /// (<see cref="AuthOptions"/>, <see cref="RateLimitOptions"/>); needs the process's event-store data source.
+    /// </summary>
+    public static WebApplicationBuilder AddConversationHttpApi(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls(HttpGatewayOptions.DefaultUrl);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = HttpGatewayOptions.MaxBodyBytes);
+        builder.Services.AddOptions<HttpGatewayOptions>().BindConfiguration(HttpGatewayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<HttpGatewayOptions>, CallTimeoutValidator>();
+        builder.Services.AddOptions<MessageLimitOptions>().BindConfiguration(MessageLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<ISiloLossSignal, SiloRuntimeLossSignal>();
+        builder.Services.AddSingleton<SessionGrains>();
         builder.Services.AddSingleton<SessionCalls>();
         builder.Services.AddSingleton<TurnStreams>();
-        builder.Services.AddSingleton<SessionListStore>();
+        builder.Services.TryAddSingleton<SessionListStore>();
         builder.Services.AddPostgresEventFeed(EventFeedApi.FeedName);
         builder.AddConversationAccess();
 

@@ -26,4 +26,11 @@ public sealed class SiloHostOptions
     /// address only: the ports carry unauthenticated Orleans traffic and must stay on a private network.
     /// </summary>
     public string? ListenAddress { get; set; }
+
+    /// <summary>
+    /// Whether this silo serves the HTTP API itself (<c>Silo__ServeHttp</c>), on the address the gateway would use
+    /// (<c>ASPNETCORE_URLS</c>, default <c>http://127.0.0.1:8080</c>): requests then reach their grains without a hop
+    /// between processes. Off by default: the separate gateway process serves HTTP.
+    /// </summary>
+    public bool ServeHttp { get; set; }
 }
