@@ -41,10 +41,17 @@ public sealed class ConversationLoad(HttpClient gateway, int sessions)
         await _running.WaitAsync(GiveUpAfter + TimeSpan.FromSeconds(30));
     }
 
-    /// <summary>How long after <paramref name="moment"/> the first turn attempted after it was answered.</summary>
-    public TimeSpan? FirstAnsweredAfter(DateTime moment)
+    /// <summary>
+    /// How long after <paramref name="moment"/> the first new message (first sent after it, so stored after it, not a
+    /// retry answered from what was stored before) was answered.
+    /// </summary>
+    public TimeSpan? FirstNewTurnAnsweredAfter(DateTime moment)
     {
-        var answered = Attempts.Where(a => a.Status == 200 && a.Started >= moment).Select(a => a.Ended - moment).ToList();
+        var answered = Attempts.GroupBy(a => (a.Session, a.MessageId))
+            .Where(turn => turn.Min(a => a.Started) >= moment)
+            .SelectMany(turn => turn.Where(a => a.Status == 200))
+            .Select(a => a.Ended - moment)
+            .ToList();
         return answered.Count == 0 ? null : answered.Min();
     }
 

@@ -31,7 +31,7 @@ public sealed class PrimaryLossTests(MultiHostService service, ITestOutputHelper
 
         Assert.True(promoted is not null, $"{standby.Name} was never promoted.\n{service.Database.Logs}");
         TimeSpan? firstTurn = null;
-        while (clock.Elapsed < TimeSpan.FromSeconds(120) && (firstTurn = load.FirstAnsweredAfter(killed)) is null)
+        while (clock.Elapsed < TimeSpan.FromSeconds(120) && (firstTurn = load.FirstNewTurnAnsweredAfter(killed)) is null)
             await Task.Delay(100);
         Assert.True(firstTurn is not null, $"no turn was answered after the primary was lost.\n{service.Logs}");
 
@@ -44,7 +44,7 @@ public sealed class PrimaryLossTests(MultiHostService service, ITestOutputHelper
         var attempts = load.Attempts.ToList();
         var during = attempts.Where(a => a.Started >= killed && a.Started <= killed + firstTurn!.Value).ToList();
         output.WriteLine($"primary {primary.Name} ({primary.Address}) killed; {standby.Name} accepted writes {promoted!.Value.TotalSeconds:F1} s later; " +
-                         $"first turn answered {firstTurn!.Value.TotalSeconds:F1} s after the kill");
+                         $"first new turn answered {firstTurn!.Value.TotalSeconds:F1} s after the kill");
         output.WriteLine($"clients: {attempts.Count} attempts, {attempts.Count(a => a.Status == 200)} answered, " +
                          $"{attempts.Count(a => a.Status == 503)} 503, {attempts.Count(a => a.Status == 0)} without an answer " +
                          $"({during.Count} attempts started during the switch); slowest {attempts.Max(a => a.Ended - a.Started).TotalSeconds:F1} s");
@@ -55,7 +55,7 @@ public sealed class PrimaryLossTests(MultiHostService service, ITestOutputHelper
         Assert.Empty(load.Failures);
         Assert.DoesNotContain(attempts, a => a.Status >= 500 && a.Status != (int)HttpStatusCode.ServiceUnavailable);
         Assert.All(attempts.Where(a => a.Status == 503), a => Assert.True(a.RetryAfter, "a 503 carries Retry-After"));
-        Assert.True(load.FirstAnsweredAfter(killed + firstTurn.Value + TimeSpan.FromSeconds(1)) is not null, "turns kept being answered after the switch");
+        Assert.True(load.FirstNewTurnAnsweredAfter(killed + firstTurn.Value + TimeSpan.FromSeconds(1)) is not null, "turns kept being answered after the switch");
         Assert.True(audit.Acknowledged >= load.Sessions.Count * 5, $"the clients kept conversing ({audit.Acknowledged} messages)");
         Assert.Equal(0, audit.Lost);
         Assert.Equal(0, audit.Doubled);
