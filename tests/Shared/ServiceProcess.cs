@@ -3,9 +3,12 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Orleans.Conversations.Failover.Tests;
+namespace Orleans.Conversations.Tests;
 
-/// <summary>A silo or gateway running as its own process, from the solution's build output.</summary>
+/// <summary>
+/// A process a test runs and watches: a silo or gateway from the solution's build output, or any command, optionally
+/// behind a launcher such as <c>ip netns exec NAME</c>.
+/// </summary>
 public sealed class ServiceProcess : IDisposable
 {
     private readonly Process _process;
@@ -25,6 +28,11 @@ public sealed class ServiceProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Id => _process.Id;
+
+    /// <summary>The exit code once the process has exited.</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>The last lines the process wrote, for failure messages.</summary>
     public string Tail
     {
@@ -35,28 +43,67 @@ public sealed class ServiceProcess : IDisposable
         }
     }
 
+    /// <summary>Everything the process wrote so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+                return _output.ToString();
+        }
+    }
+
     /// <summary>Starts <c>src/{project}</c>'s built assembly with <paramref name="environment"/>.</summary>
-    public static ServiceProcess Start(string name, string project, IReadOnlyDictionary<string, string> environment)
+    public static ServiceProcess Start(string name, string project, IReadOnlyDictionary<string, string> environment) =>
+        Start(name, project, environment, launcher: []);
+
+    /// <summary>
+    /// Starts <c>src/{project}</c>'s built assembly through <paramref name="launcher"/> (a command and its arguments that
+    /// run the rest of the command line, such as <c>ip netns exec NAME</c>).
+    /// </summary>
+    public static ServiceProcess Start(
+        string name, string project, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> launcher)
     {
         var (root, configuration) = Locate();
         var dll = Path.Combine(root, "src", project, "bin", configuration, "net10.0", $"Orleans.Conversations.{project}.dll");
         if (!File.Exists(dll))
             throw new FileNotFoundException($"{dll} is missing: build the solution first (scripts/test does).");
+        return StartCommand(name, [.. launcher, "dotnet", dll], environment, Path.GetDirectoryName(dll)!);
+    }
 
-        var start = new ProcessStartInfo("dotnet", [dll])
+    /// <summary>Starts <paramref name="command"/> (the program, then its arguments) and collects what it writes.</summary>
+    public static ServiceProcess StartCommand(
+        string name, IReadOnlyList<string> command, IReadOnlyDictionary<string, string> environment, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo(command[0], command.Skip(1))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
         return new ServiceProcess(name, Process.Start(start)!);
     }
 
-    /// <summary>Ends the process at once, as <c>kill -9</c> does: no shutdown, no goodbye to the cluster.</summary>
+    /// <summary>Ends the process and its children at once, as <c>kill -9</c> does: no shutdown, no goodbye to the cluster.</summary>
     public void KillHard() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>Waits for the process to exit on its own; false if it still runs after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
 
     public static int FreePort()
     {
