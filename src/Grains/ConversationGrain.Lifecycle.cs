@@ -13,7 +13,6 @@ public sealed partial class ConversationGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
-        _versionSeen = Version;
         // An erased stream has no events left; its tombstone is what tells it apart from an id never used.
         if (Version == 0)
             _erased = await ReadStoreAsync(() => eraser.IsErasedAsync(StreamId, cancellationToken));

@@ -13,18 +13,8 @@ public sealed partial class ConversationGrain
 {
     private const int MaxTurnAttempts = 5;
 
-    /// <summary>
-    /// How long after seeing another writer's events a message outside the idempotency window is looked up in the whole
-    /// stream: longer than a caller waits for a call (<c>Gateway:CallTimeout</c> is at most 10 minutes), after which
-    /// nothing sent to this activation before can still arrive.
-    /// </summary>
-    private static readonly TimeSpan ForeignEventsHorizon = TimeSpan.FromMinutes(10);
-
-    /// <summary>The version this activation last saw its stream at, after its own appends.</summary>
-    private int _versionSeen;
-
-    /// <summary>When this activation last found events in its stream that it had not appended itself.</summary>
-    private long? _foreignEventsSeenAt;
+    /// <summary>How far clocks of the silos and gateways may disagree, when a request's send time is compared.</summary>
+    private static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromSeconds(5);
 
     /// <inheritdoc/>
     public async Task<MessageReply> SendMessage(Caller caller, UserMessage message)
@@ -43,8 +33,7 @@ public sealed partial class ConversationGrain
             // Checked before the message id is looked up, so a replayed id never hands someone else's reply out.
             var state = LatestState;
             EnsureWritableBy(caller, state);
-            NoteForeignEvents();
-            var reply = (state.FindMessage(messageId) ?? await FindStoredMessageAsync(messageId)) is { } known
+            var reply = (state.FindMessage(messageId) ?? await FindStoredMessageAsync(state, messageId)) is { } known
                 ? await ReplyToKnownMessageAsync(known, caller)
                 : await AnswerAsync(ComposeTurn(caller, message.Text, messageId, state, out var request), request, messageId, caller);
             if (reply is not null)
@@ -56,22 +45,15 @@ public sealed partial class ConversationGrain
         throw new SessionUnavailableException($"Session {SessionId} is being written elsewhere at the same time; retry with the same messageId.");
     }
 
-    private void NoteForeignEvents()
-    {
-        if (Version > _versionSeen)
-            _foreignEventsSeenAt = clock.GetTimestamp();
-        _versionSeen = Version;
-    }
-
     /// <summary>
-    /// A message the idempotency window does not hold, looked up in the whole stream, but only while another writer's
-    /// events are recent: a message held up on its way to this activation (by a network partition, say) and sent
-    /// again meanwhile through another silo may have been stored by that silo more than a window of messages ago.
-    /// Without other writers, every message of the stream went through this activation's window.
+    /// A message the idempotency window does not hold, looked up in the whole stream when it may have been stored
+    /// after all: a copy of a request held up on its way (by a network partition, say) can arrive after the caller sent
+    /// it again and had it stored, and after enough newer messages to push it out of the window. Messages stored before
+    /// the request was first sent cannot be it; when the window reaches back that far, it is not there.
     /// </summary>
-    private async Task<MessageRecord?> FindStoredMessageAsync(string messageId)
+    private async Task<MessageRecord?> FindStoredMessageAsync(ConversationState state, string messageId)
     {
-        if (_foreignEventsSeenAt is not { } seen || clock.GetElapsedTime(seen) > ForeignEventsHorizon)
+        if (RequestSentAt.Get() is not { } sentAt || !state.MayHaveStoredBeyondWindow(sentAt - ClockSkewAllowance))
             return null;
         var message = await ReadStoreAsync(() => eventStore.FindVersionsAsync(StreamId, JsonSerializer.Serialize(new { messageId })));
         if (message.Count == 0)

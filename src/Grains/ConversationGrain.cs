@@ -157,13 +157,8 @@ public sealed partial class ConversationGrain(
     private async Task<bool> AppendWithinTimeoutAsync(IReadOnlyList<SessionEvent> events)
     {
         _refused = null;
-        NoteForeignEvents();
         if (await WithinTimeoutAsync(RaiseConditionalEvents(events)))
-        {
-            _versionSeen = Version;
             return true;
-        }
-
         if (_refused is { } refused)
         {
             throw new MessageRejectedException("text", RejectionReason.Invalid,

@@ -75,6 +75,13 @@ public sealed class ConversationState
         return index < 0 ? null : RecentMessages[index];
     }
 
+    /// <summary>
+    /// Whether a message sent at <paramref name="sentAt"/> and not among <see cref="RecentMessages"/> may still have
+    /// been stored: only when older messages have left the window since then.
+    /// </summary>
+    public bool MayHaveStoredBeyondWindow(DateTimeOffset sentAt) =>
+        MessageCount > RecentMessages.Count && RecentMessages[0].At > sentAt;
+
     /// <summary>Applies one event of any type; the only way the state changes.</summary>
     public void Apply(SessionEvent @event)
     {
@@ -107,7 +114,7 @@ public sealed class ConversationState
         MessageCount++;
         FirstUserMessage ??= message.Text;
         AddTurn(new ConversationTurn(TurnRoles.User, message.Text, message.At));
-        RecentMessages.Add(new MessageRecord(message.MessageId, Version));
+        RecentMessages.Add(new MessageRecord(message.MessageId, Version, At: message.At));
         if (RecentMessages.Count > IdempotencyWindow)
             RecentMessages.RemoveAt(0);
     }
