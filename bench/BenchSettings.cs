@@ -15,6 +15,9 @@ public sealed record BenchSettings(bool Full)
 
     public TimeSpan Duration => TimeSpan.FromSeconds(Full ? 15 : 4);
 
+    /// <summary>Load a freshly started service gets before it is measured, so that its code is compiled for speed.</summary>
+    public TimeSpan ServiceWarmUp => TimeSpan.FromSeconds(Full ? 20 : 8);
+
     public int[] ColdSizes => [10, 1000, 10_000, 100_000];
 
     public int MemorySessions => Full ? 100_000 : 20_000;

@@ -80,7 +80,7 @@ public sealed class ConversationState
     /// been stored: only when older messages have left the window since then.
     /// </summary>
     public bool MayHaveStoredBeyondWindow(DateTimeOffset sentAt) =>
-        MessageCount > RecentMessages.Count && RecentMessages[0].At > sentAt;
+        MessageCount > RecentMessages.Count && StartedAt.AddSeconds(RecentMessages[0].SecondsAfterStart) > sentAt;
 
     /// <summary>Applies one event of any type; the only way the state changes.</summary>
     public void Apply(SessionEvent @event)
@@ -114,7 +114,8 @@ public sealed class ConversationState
         MessageCount++;
         FirstUserMessage ??= message.Text;
         AddTurn(new ConversationTurn(TurnRoles.User, message.Text, message.At));
-        RecentMessages.Add(new MessageRecord(message.MessageId, Version, At: message.At));
+        var secondsAfterStart = (int)Math.Clamp(Math.Ceiling((message.At - StartedAt).TotalSeconds), 0, int.MaxValue);
+        RecentMessages.Add(new MessageRecord(message.MessageId, Version, SecondsAfterStart: secondsAfterStart));
         if (RecentMessages.Count > IdempotencyWindow)
             RecentMessages.RemoveAt(0);
     }

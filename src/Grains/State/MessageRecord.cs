@@ -7,10 +7,13 @@ namespace Orleans.Conversations.Grains.State;
 /// <param name="MessageId">The client's (or the generated) message id.</param>
 /// <param name="MessageVersion">The version of the <c>UserMessageReceived</c> event.</param>
 /// <param name="ReplyVersion">The version of the <c>AssistantReplied</c> event, or null while the message has no reply.</param>
-/// <param name="At">When the message was stored (unknown, the minimum, in snapshots from before it was recorded).</param>
+/// <param name="SecondsAfterStart">
+/// When the message was stored, in whole seconds after the session started, rounded up (0 in snapshots from before it
+/// was recorded); an int fits the record's padding, so it costs no memory.
+/// </param>
 [GenerateSerializer, Immutable]
 public readonly record struct MessageRecord(
     [property: Id(0)] string MessageId,
     [property: Id(1)] int MessageVersion,
     [property: Id(2)] int? ReplyVersion = null,
-    [property: Id(3)] DateTimeOffset At = default);
+    [property: Id(3)] int SecondsAfterStart = 0);
