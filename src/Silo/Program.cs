@@ -1,3 +1,4 @@
+using Orleans.Configuration;
 using Orleans.Conversations.Gateway.Hosting;
 using Orleans.Conversations.ServiceDefaults;
 using Orleans.Conversations.Silo.Hosting;
@@ -8,6 +9,9 @@ if (StartupOptions.Read<SiloHostOptions>(configuration, SiloHostOptions.Section)
     var builder = WebApplication.CreateBuilder(args);
     builder.AddConversationSilo();
     builder.AddConversationHttpApi();
+    // A call from this silo's API may take as long as one from a gateway process (Gateway:CallTimeout), not Orleans' 30 s.
+    var callTimeout = StartupOptions.Read<HttpGatewayOptions>(builder.Configuration, HttpGatewayOptions.Section).CallTimeout;
+    builder.Services.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = callTimeout);
     var app = builder.Build();
     app.MapConversationGateway();
     await app.RunAsync();

@@ -10,7 +10,8 @@ namespace Orleans.Conversations.Grains.Turns;
 internal sealed class TurnBuffer(string messageId, Caller owner)
 {
     private readonly List<TurnEvent> _events = [];
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Completed at the next event; made only when a reader waits, as most turns have none.</summary>
+    private TaskCompletionSource? _changed;
 
     public string MessageId { get; } = messageId;
 
@@ -31,15 +32,15 @@ internal sealed class TurnBuffer(string messageId, Caller owner)
             return;
         _events.Add(new TurnEvent(_events.Count + 1, kind, text, reply, status, error));
         var changed = _changed;
-        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        changed.TrySetResult();
+        _changed = null;
+        changed?.TrySetResult();
     }
 
     /// <summary>The events after <paramref name="afterSequence"/>, waiting up to <paramref name="wait"/> for one when there are none yet.</summary>
     public async Task<TurnEvent[]> ReadAsync(int afterSequence, TimeSpan wait)
     {
         if (_events.Count <= afterSequence && !IsFinished && wait > TimeSpan.Zero)
-            await _changed.Task.WaitAsync(wait).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+            await (_changed ??= new(TaskCreationOptions.RunContinuationsAsynchronously)).Task.WaitAsync(wait).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
         return afterSequence < 0 ? [.. _events] : [.. _events.Skip(afterSequence)];
     }
 }

@@ -90,16 +90,25 @@ public sealed class EventFeedTests : IAsyncLifetime
 
         var reader = new FeedReader(_store, FeedCursor.Start, _tenant);
         var committed = new HashSet<char>();
-        foreach (var name in commitOrder)
+        try
         {
-            await open[name].Transaction.CommitAsync();
-            await open[name].Connection.DisposeAsync();
-            committed.Add(name);
-            var visible = names.TakeWhile(committed.Contains).ToArray();
-            await reader.ReadUntilAsync(2 * visible.Length, limit: 1);
-            Assert.Equal(
-                visible.SelectMany(n => new[] { $"{streams[n]}:1", $"{streams[n]}:2" }),
-                reader.Seen.Select(e => $"{e.StreamId}:{e.Version}"));
+            foreach (var name in commitOrder)
+            {
+                await open[name].Transaction.CommitAsync();
+                await open[name].Connection.DisposeAsync();
+                committed.Add(name);
+                var visible = names.TakeWhile(committed.Contains).ToArray();
+                await reader.ReadUntilAsync(2 * visible.Length, limit: 1);
+                Assert.Equal(
+                    visible.SelectMany(n => new[] { $"{streams[n]}:1", $"{streams[n]}:2" }),
+                    reader.Seen.Select(e => $"{e.StreamId}:{e.Version}"));
+            }
+        }
+        finally
+        {
+            // A transaction left open would hold back the feed of every test on this server.
+            foreach (var (connection, _) in open.Values)
+                await connection.DisposeAsync();
         }
     }
 
