@@ -57,7 +57,7 @@ public sealed class ClusterFailoverTests : IAsyncLifetime
             var messages = acknowledged[id].Distinct().Count();
             Assert.Equal(messages, view.MessageCount);
             Assert.Equal("Ada", view.Context.Name);
-            Assert.Equal(messages - 1, view.Context.Likes.Count);
+            Assert.Equal(Math.Min(messages - 1, SessionContext.MaxLikes), view.Context.Likes.Count);
         }
 
         // A client that never heard its reply retries with the same id after the failover: same reply, nothing new.
