@@ -2,7 +2,7 @@ using Orleans.Conversations.Tests.Fakes;
 
 namespace Orleans.Conversations.Gateway.Tests.Streaming;
 
-/// <summary>A service whose model streams its reply a word every 150 ms.</summary>
+/// <summary>A service whose model streams its reply a word every 400 ms: slow enough to act on a turn mid-stream on a busy machine.</summary>
 public sealed class SlowModelService : ModelService
 {
     public const string Reply = "one two three four five six seven eight";
@@ -17,6 +17,6 @@ public sealed class SlowModelService : ModelService
     protected override void Configure(FakeChatServer model)
     {
         model.Reply = Reply;
-        model.ChunkDelay = TimeSpan.FromMilliseconds(150);
+        model.ChunkDelay = TimeSpan.FromMilliseconds(400);
     }
 }
