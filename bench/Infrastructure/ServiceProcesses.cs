@@ -23,25 +23,12 @@ public sealed class ServiceProcesses : IDisposable
     {
         var service = new ServiceProcesses();
         var clusterId = $"bench-{Guid.NewGuid():N}";
-        var shared = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__EventStore"] = connectionString,
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
-        service.Start(root, "Silo", new(shared)
-        {
-            ["Cluster__ClusterId"] = clusterId,
-            ["Silo__SiloPort"] = InProcessSilo.FreePort().ToString(),
-            ["Silo__GatewayPort"] = InProcessSilo.FreePort().ToString(),
-        });
+        service.Start(root, "Silo", SiloSettings(connectionString, clusterId));
         foreach (var settings in gatewaySettings.Length == 0 ? [new Dictionary<string, string>()] : gatewaySettings)
         {
             var address = new Uri($"http://127.0.0.1:{InProcessSilo.FreePort()}");
-            var gateway = new Dictionary<string, string>(shared)
-            {
-                ["Cluster__ClusterId"] = clusterId,
-                ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/'),
-            };
+            var gateway = SharedSettings(connectionString, clusterId);
+            gateway["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
             foreach (var (key, value) in settings)
                 gateway[key] = value;
             service.Start(root, "Gateway", gateway);
@@ -57,20 +44,28 @@ public sealed class ServiceProcesses : IDisposable
     {
         var service = new ServiceProcesses();
         var address = new Uri($"http://127.0.0.1:{InProcessSilo.FreePort()}");
-        service.Start(root, "Silo", new Dictionary<string, string>
-        {
-            ["ConnectionStrings__EventStore"] = connectionString,
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Cluster__ClusterId"] = $"bench-{Guid.NewGuid():N}",
-            ["Silo__SiloPort"] = InProcessSilo.FreePort().ToString(),
-            ["Silo__GatewayPort"] = InProcessSilo.FreePort().ToString(),
-            ["Silo__ServeHttp"] = "true",
-            ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/'),
-        });
+        var silo = SiloSettings(connectionString, $"bench-{Guid.NewGuid():N}");
+        silo["Silo__ServeHttp"] = "true";
+        silo["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/');
+        service.Start(root, "Silo", silo);
         service.Gateways.Add(address);
         await service.WaitUntilReadyAsync();
         return service;
     }
+
+    private static Dictionary<string, string> SharedSettings(string connectionString, string clusterId) => new()
+    {
+        ["ConnectionStrings__EventStore"] = connectionString,
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Cluster__ClusterId"] = clusterId,
+    };
+
+    private static Dictionary<string, string> SiloSettings(string connectionString, string clusterId) =>
+        new(SharedSettings(connectionString, clusterId))
+        {
+            ["Silo__SiloPort"] = InProcessSilo.FreePort().ToString(),
+            ["Silo__GatewayPort"] = InProcessSilo.FreePort().ToString(),
+        };
 
     private async Task WaitUntilReadyAsync()
     {

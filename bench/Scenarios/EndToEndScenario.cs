@@ -30,7 +30,7 @@ public static class EndToEndScenario
             foreach (var concurrency in settings.Concurrencies)
             {
                 results.Add(await MeasureAsync(service, "ours", concurrency, settings,
-                    (worker, i) => PostAsync(http, service.Gateway, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)])));
+                    (worker, i) => PostAsync(http, service.Gateway, SessionFor(sessions, worker, i))));
                 if (concurrency != PoisonConcurrency)
                     continue;
 
@@ -40,7 +40,7 @@ public static class EndToEndScenario
                 // (snapshots falling due, a growing heap) is not taken for the poison's effect.
                 results.Add(await RunWithPoisonAsync(http, service, sessions, settings, PoisonPace));
                 results.Add(await MeasureAsync(service, PlainAgainSystem, concurrency, settings,
-                    (worker, i) => PostAsync(http, service.Gateway, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)])));
+                    (worker, i) => PostAsync(http, service.Gateway, SessionFor(sessions, worker, i))));
                 results.Add(await RunWithPoisonAsync(http, service, sessions, settings, pace: null));
             }
         }
@@ -51,7 +51,7 @@ public static class EndToEndScenario
             foreach (var concurrency in settings.Concurrencies)
             {
                 results.Add(await MeasureAsync(cohosted, CohostedSystem, concurrency, settings,
-                    (worker, i) => PostAsync(http, cohosted.Gateway, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)])));
+                    (worker, i) => PostAsync(http, cohosted.Gateway, SessionFor(sessions, worker, i))));
             }
         }
 
@@ -63,7 +63,7 @@ public static class EndToEndScenario
             foreach (var concurrency in settings.Concurrencies)
             {
                 var summary = await ClosedLoopLoad.RunAsync(concurrency, settings.WarmUp, settings.Duration,
-                    (worker, i) => PostAsync(http, seed.Address, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)]));
+                    (worker, i) => PostAsync(http, seed.Address, SessionFor(sessions, worker, i)));
                 results.Add(new("seed design", concurrency, summary, null));
                 Console.WriteLine($"  seed design, {concurrency} clients: {summary.PerSecond:0} msg/s, p99 {summary.P99Ms:0.0} ms");
             }
@@ -109,7 +109,7 @@ public static class EndToEndScenario
             foreach (var (system, gateway, credential) in (List<(string, Uri, string?)>)[(OpenBesideKeySystem, open, null), (ApiKeySystem, keyed, key)])
             {
                 var summary = await ClosedLoopLoad.RunAsync(concurrency, settings.WarmUp, settings.Duration,
-                    (worker, i) => PostAsync(http, gateway, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)], credential));
+                    (worker, i) => PostAsync(http, gateway, SessionFor(sessions, worker, i), credential));
                 results.Add(new(system, concurrency, summary, null));
                 Console.WriteLine($"  {system}, {concurrency} clients: {summary.PerSecond:0} msg/s, p99 {summary.P99Ms:0.0} ms");
             }
@@ -155,7 +155,7 @@ public static class EndToEndScenario
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var summary = await ClosedLoopLoad.RunAsync(concurrency, settings.WarmUp, settings.Duration, async (worker, i) =>
         {
-            var ttfd = await StreamAsync(http, gateway, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)]);
+            var ttfd = await StreamAsync(http, gateway, SessionFor(sessions, worker, i));
             if (clock.Elapsed >= settings.WarmUp)
                 firstDelta.Record(ttfd);
         });
@@ -224,7 +224,7 @@ public static class EndToEndScenario
             }
         });
         var result = await MeasureAsync(service, pace is null ? PoisonFloodSystem : PoisonedSystem, PoisonConcurrency, settings,
-            (worker, i) => PostAsync(http, service.Gateway, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)]));
+            (worker, i) => PostAsync(http, service.Gateway, SessionFor(sessions, worker, i)));
         await stop.CancelAsync();
         await poisoner;
         Console.WriteLine($"    ({refused} poisoned messages refused)");
@@ -251,6 +251,9 @@ public static class EndToEndScenario
         Encoding.UTF8.GetBytes("""{"text":"half a pair \ud800"}"""),
     ];
 
+    /// <summary>The session a worker's i-th request goes to: spread over all of them, never the same order twice.</summary>
+    private static string SessionFor(string[] sessions, int worker, long i) => sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)];
+
     /// <summary>
     /// Warms a freshly started service: a message to every session, then <see cref="BenchSettings.ServiceWarmUp"/> of
     /// load at 64 clients, not counted.
@@ -259,7 +262,7 @@ public static class EndToEndScenario
     {
         await WarmAsync(http, server, sessions);
         await ClosedLoopLoad.RunAsync(64, settings.ServiceWarmUp, TimeSpan.Zero,
-            (worker, i) => PostAsync(http, server, sessions[(int)((worker * 7919 + i * 104729) % sessions.Length)]));
+            (worker, i) => PostAsync(http, server, SessionFor(sessions, worker, i)));
     }
 
     /// <summary>One message to every session first, so every system is measured on conversations under way.</summary>

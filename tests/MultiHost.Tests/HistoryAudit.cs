@@ -16,24 +16,7 @@ public sealed record HistoryAudit(
         var anomalies = new List<string>();
         foreach (var session in load.Sessions)
         {
-            var versions = new List<int>();
-            var messages = new List<string>();
-            var replies = new List<string>();
-            await using (var command = new NpgsqlCommand(
-                """
-                SELECT version, event_type, coalesce(data->>'messageId', data->>'inReplyTo', '')
-                FROM eventstore.events WHERE stream_id = $1 ORDER BY version
-                """, connection))
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = TestDatabase.StreamOf(session) });
-                await using var reader = await command.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                {
-                    versions.Add(reader.GetInt32(0));
-                    if (reader.GetString(1) == "UserMessageReceived") messages.Add(reader.GetString(2));
-                    if (reader.GetString(1) == "AssistantReplied") replies.Add(reader.GetString(2));
-                }
-            }
+            var (versions, messages, replies) = await StoredStream.ReadAsync(connection, session);
 
             var told = load.Acknowledged.TryGetValue(session, out var ids) ? ids.ToHashSet() : [];
             acknowledged += told.Count;
