@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Orleans.Conversations.EventStore;
@@ -97,16 +96,12 @@ public sealed partial class ConversationGrain
         var turn = BeginTurn(messageId, caller);
         using var cancel = new CancellationTokenSource();
         _running = (messageId, cancel);
-        var reply = new StringBuilder();
         ReplyUnavailableException? failure = null;
         var reason = "cancelled";
         try
         {
             await foreach (var piece in replyGenerator.StreamReplyAsync(request, cancel.Token))
-            {
-                reply.Append(piece);
-                turn.Add(TurnEventKind.Delta, piece);
-            }
+                turn.AddPiece(piece);
         }
         catch (ReplyGenerationException exception)
         {
@@ -131,15 +126,16 @@ public sealed partial class ConversationGrain
             events.Add(new ReplyFailed(messageId, reason) { At = clock.GetUtcNow() });
             if (!await AppendWithinTimeoutAsync(events))
                 return null;
-            turn.Add(TurnEventKind.Failed, status: failure.Status, error: failure.Message);
+            turn.Fail(failure.Status, failure.Message);
             throw failure;
         }
 
-        events.Add(new AssistantReplied(reply.ToString(), messageId) { At = clock.GetUtcNow() });
+        var text = turn.Text;
+        events.Add(new AssistantReplied(text, messageId) { At = clock.GetUtcNow() });
         if (!await AppendWithinTimeoutAsync(events))
             return null;
-        var answer = new MessageReply(SessionId, messageId, reply.ToString(), State.FindMessage(messageId)?.ReplyVersion ?? Version);
-        turn.Add(TurnEventKind.Completed, reply: answer);
+        var answer = new MessageReply(SessionId, messageId, text, State.FindMessage(messageId)?.ReplyVersion ?? Version);
+        turn.Complete(answer);
         return answer;
     }
 

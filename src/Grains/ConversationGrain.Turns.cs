@@ -52,7 +52,6 @@ public sealed partial class ConversationGrain
     {
         var turn = new TurnBuffer(messageId, caller);
         _turns.Add(turn);
-        turn.Add(TurnEventKind.Started);
         var begun = _turnBegun;
         _turnBegun = null;
         begun?.TrySetResult();

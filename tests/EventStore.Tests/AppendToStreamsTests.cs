@@ -39,6 +39,24 @@ public sealed class AppendToStreamsTests
         Assert.Equal(2L, await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM eventstore.events WHERE stream_id = $1", free));
     }
 
+    [Fact]
+    public async Task a_batch_without_conflicts_stores_each_streams_events_at_its_versions_in_order()
+    {
+        var first = $"sql/{Guid.NewGuid():N}";
+        var second = $"sql/{Guid.NewGuid():N}";
+        var third = $"sql/{Guid.NewGuid():N}";
+        Assert.Equal(new[] { true }, await AppendAsync([(second, 0, Guid.NewGuid(), ["b-1"])]));
+
+        var outcomes = await AppendAsync([(first, 0, Guid.NewGuid(), ["a-1", "a-2", "a-3"]), (second, 1, Guid.NewGuid(), ["b-2"]), (third, 0, Guid.NewGuid(), ["c-1", "c-2"])]);
+
+        Assert.Equal([true, true, true], outcomes);
+        foreach (var (stream, expected) in new[] { (first, "1:a-1,2:a-2,3:a-3"), (second, "1:b-1,2:b-2"), (third, "1:c-1,2:c-2") })
+        {
+            Assert.Equal(expected, await TestDatabase.ScalarAsync<string>(
+                "SELECT string_agg(version || ':' || (data->>'item'), ',' ORDER BY version) FROM eventstore.events WHERE stream_id = $1", stream));
+        }
+    }
+
     private static async Task<bool[]> AppendAsync(IReadOnlyList<(string Stream, int Expected, Guid BatchId, string[] Items)> appends)
     {
         await using var dataSource = NpgsqlDataSource.Create(await TestDatabase.GetConnectionStringAsync());

@@ -25,6 +25,21 @@ public sealed class ServiceConfigurationTests
         Assert.Contains("ConnectionStrings__EventStore", failure.Message);
     }
 
+    [Theory]
+    [InlineData("Host=db;Database=conversations", 64, 2)]
+    [InlineData("Host=db;Database=conversations;Max Auto Prepare=0", 0, 5)]
+    [InlineData("Host=db;Database=conversations;MaxAutoPrepare=10", 10, 5)]
+    [InlineData("Host=db;Database=conversations;Auto Prepare Min Usages=7", 64, 7)]
+    public void the_shared_data_source_prepares_statements_unless_the_connection_string_says_otherwise(
+        string connectionString, int maxAutoPrepare, int minUsages)
+    {
+        var prepared = new NpgsqlConnectionStringBuilder(EventStoreDatabase.WithPreparedStatements(connectionString));
+
+        Assert.Equal(maxAutoPrepare, prepared.MaxAutoPrepare);
+        Assert.Equal(minUsages, prepared.AutoPrepareMinUsages);
+        Assert.Equal("db", prepared.Host);
+    }
+
     [Fact]
     public async Task every_orleans_script_can_be_applied_again_on_a_migrated_database()
     {

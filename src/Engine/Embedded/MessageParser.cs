@@ -17,10 +17,26 @@ internal static partial class MessageParser
         "st", "mt", "ft", "dr", "mr", "mrs", "ms", "jr", "sr", "prof", "vs", "ave", "rd", "blvd", "no",
     };
 
+    /// <summary>
+    /// The last message parsed on this thread: a turn reads its message twice in a row, once to understand it and once
+    /// to reply, and the second read takes the first's statements.
+    /// </summary>
+    [ThreadStatic]
+    private static (string Text, IReadOnlyList<Statement> Statements)? _lastParsed;
+
     /// <summary>The statements of <paramref name="text"/>, in the order they appear. Never throws.</summary>
     public static IReadOnlyList<Statement> Parse(string? text)
     {
         var normalized = MessageValues.Normalize(text);
+        if (_lastParsed is { } last && string.Equals(last.Text, normalized, StringComparison.Ordinal))
+            return last.Statements;
+        var statements = ParseNormalized(normalized);
+        _lastParsed = (normalized, statements);
+        return statements;
+    }
+
+    private static IReadOnlyList<Statement> ParseNormalized(string normalized)
+    {
         var found = new List<Statement>();
         try
         {
@@ -33,7 +49,7 @@ internal static partial class MessageParser
             // Keep what was found before the pathological part of the message.
         }
 
-        return found;
+        return found.AsReadOnly();
     }
 
     private static void ParseSentence(string text, int start, int end, bool allCaps, List<Statement> found)

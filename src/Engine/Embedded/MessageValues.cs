@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Orleans.Conversations.Engine.Embedded;
@@ -18,6 +19,10 @@ internal static class MessageValues
         "what", "what's", "whats", "which", "who", "whom", "whose", "where", "when", "why", "how", "whether", "if",
     };
 
+    /// <summary>What <see cref="Normalize"/> rewrites: control characters (line breaks among them) and the Unicode line and paragraph separators.</summary>
+    private static readonly SearchValues<char> NeedsNormalizing = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(c => char.IsControl(c) || c is '\u2028' or '\u2029')]);
+
     /// <summary>
     /// The text with line breaks as <c>\n</c> and every other control character as a space. The length never changes,
     /// so positions found in the result are positions in <paramref name="text"/>.
@@ -25,8 +30,10 @@ internal static class MessageValues
     public static string Normalize(string? text)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        var first = text.AsSpan().IndexOfAny(NeedsNormalizing);
+        if (first < 0) return text;
+        var builder = new StringBuilder(text.Length).Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
         {
             var c = text[i];
             if (c == '\r') builder.Append(i + 1 < text.Length && text[i + 1] == '\n' ? ' ' : '\n');
