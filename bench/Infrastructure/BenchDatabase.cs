@@ -46,6 +46,19 @@ public sealed class BenchDatabase(string connectionString) : IAsyncDisposable
         }
     }
 
+    /// <summary>Empties the service's conversations, so that every hosting layout starts from the same database.</summary>
+    public async Task ClearConversationsAsync()
+    {
+        await ExecuteAsync(
+            """
+            TRUNCATE eventstore.events, eventstore.snapshots, eventstore.erased_streams;
+            DO $$ BEGIN
+                IF to_regclass('session_list.sessions') IS NOT NULL THEN TRUNCATE session_list.sessions; END IF;
+            END $$;
+            """);
+        await CheckpointAsync();
+    }
+
     /// <summary>Fills a conversation stream with <paramref name="events"/> valid events: a start, then message and reply pairs.</summary>
     public Task FillConversationAsync(string table, string streamId, int events) => ExecuteAsync(
         $"""

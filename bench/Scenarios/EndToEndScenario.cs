@@ -24,6 +24,7 @@ public static class EndToEndScenario
         };
 
         var results = new List<EndToEndResult>();
+        await database.ClearConversationsAsync();
         using (var service = await ServiceProcesses.StartAsync(root, database.ConnectionString))
         {
             await WarmAsync(http, service.Gateway, sessions, settings);
@@ -45,6 +46,7 @@ public static class EndToEndScenario
             }
         }
 
+        await database.ClearConversationsAsync();
         using (var cohosted = await ServiceProcesses.StartCohostedAsync(root, database.ConnectionString))
         {
             await WarmAsync(http, cohosted.Gateway, sessions, settings);

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Diagnostics;
-using System.Text.Json.Nodes;
+using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Orleans.Conversations.EventStore.Storage;
 using Orleans.EventSourcing;
@@ -16,6 +18,13 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
     where TView : class, new()
     where TEntry : class
 {
+    /// <summary>
+    /// The metadata last written on this thread: the events of one turn are made one after the other and share it.
+    /// Kept per thread rather than per grain, as every active grain has an adaptor.
+    /// </summary>
+    [ThreadStatic]
+    private static ((string?, string?, string?, string?) Key, string Json)? _lastMetadata;
+
     private readonly PostgresEventStore _store;
     private readonly ILogger _logger;
     private TView _confirmedView = null!;
@@ -100,22 +109,38 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
 
     private static string CaptureMetadata()
     {
-        var correlationId = RequestContext.Get(EventMetadataKeys.CorrelationId);
-        var causationId = RequestContext.Get(EventMetadataKeys.CausationId);
-        var tenantId = RequestContext.Get(EventMetadataKeys.TenantId);
-        var activity = Activity.Current;
-        if (correlationId is null && causationId is null && tenantId is null && activity is null)
+        var correlationId = RequestContext.Get(EventMetadataKeys.CorrelationId)?.ToString();
+        var causationId = RequestContext.Get(EventMetadataKeys.CausationId)?.ToString();
+        var tenantId = RequestContext.Get(EventMetadataKeys.TenantId)?.ToString();
+        var traceId = Activity.Current?.TraceId.ToString();
+        if (correlationId is null && causationId is null && tenantId is null && traceId is null)
             return "{}";
 
-        var metadata = new JsonObject();
-        if (correlationId is not null)
-            metadata["correlationId"] = correlationId.ToString();
-        if (causationId is not null)
-            metadata["causationId"] = causationId.ToString();
-        if (tenantId is not null)
-            metadata["tenantId"] = tenantId.ToString();
-        if (activity is not null)
-            metadata["traceId"] = activity.TraceId.ToString();
-        return metadata.ToJsonString();
+        var key = (correlationId, causationId, tenantId, traceId);
+        if (_lastMetadata is { } last && last.Key == key)
+            return last.Json;
+        var json = MetadataJson(correlationId, causationId, tenantId, traceId);
+        _lastMetadata = (key, json);
+        return json;
+    }
+
+    private static string MetadataJson(string? correlationId, string? causationId, string? tenantId, string? traceId)
+    {
+        var buffer = new ArrayBufferWriter<byte>(160);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            if (correlationId is not null)
+                writer.WriteString("correlationId", correlationId);
+            if (causationId is not null)
+                writer.WriteString("causationId", causationId);
+            if (tenantId is not null)
+                writer.WriteString("tenantId", tenantId);
+            if (traceId is not null)
+                writer.WriteString("traceId", traceId);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
