@@ -36,6 +36,43 @@ public sealed class LifecycleGrainTests(JournalClusterFixture fixture)
     }
 
     [Fact]
+    public async Task every_event_carries_the_metadata_of_the_request_that_raised_it()
+    {
+        var id = Guid.NewGuid();
+        var grain = fixture.Cluster.GrainFactory.GetGrain<IJournalGrain>(id);
+        var requests = new[] { ("cause-1", "tenant-a"), ("cause-2", "tenant-a"), ("cause-2", "tenant-b") };
+        foreach (var (causation, tenant) in requests)
+        {
+            RequestContext.Set(EventMetadataKeys.CausationId, causation);
+            RequestContext.Set(EventMetadataKeys.TenantId, tenant);
+            try
+            {
+                await grain.Add($"{causation} {tenant} first", $"{causation} {tenant} second");
+            }
+            finally
+            {
+                RequestContext.Clear();
+            }
+        }
+
+        await grain.Add("no request context");
+
+        Assert.Equal(
+            """
+            1:{"tenantId": "tenant-a", "causationId": "cause-1"}
+            2:{"tenantId": "tenant-a", "causationId": "cause-1"}
+            3:{"tenantId": "tenant-a", "causationId": "cause-2"}
+            4:{"tenantId": "tenant-a", "causationId": "cause-2"}
+            5:{"tenantId": "tenant-b", "causationId": "cause-2"}
+            6:{"tenantId": "tenant-b", "causationId": "cause-2"}
+            7:{}
+            """.ReplaceLineEndings("\n"),
+            await TestDatabase.ScalarAsync<string>(
+                "SELECT string_agg(version || ':' || metadata::text, E'\\n' ORDER BY version) FROM eventstore.events WHERE stream_id = $1",
+                $"journal/{id:N}"));
+    }
+
+    [Fact]
     public async Task an_erased_grain_writes_nothing_more_and_its_conditional_raises_answer_false()
     {
         var id = Guid.NewGuid();
