@@ -115,6 +115,25 @@ public sealed class ServiceProcesses : IDisposable
     /// <summary>CPU time the silo processes have used so far.</summary>
     public TimeSpan SiloCpuTime => CpuTimeOf(project => project == "Silo");
 
+    /// <summary>
+    /// Waits, at most <paramref name="longest"/>, until the processes use less than a tenth of a core over a second:
+    /// after a warm-up load the runtime is still compiling hot code at its higher tier and background work is catching
+    /// up, which the next measurement would otherwise count as the cost of its messages. Returns how long it waited.
+    /// </summary>
+    public async Task<TimeSpan> WaitUntilQuietAsync(TimeSpan longest)
+    {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < longest)
+        {
+            var before = CpuTime;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            if (CpuTime - before < TimeSpan.FromMilliseconds(100))
+                break;
+        }
+
+        return waited.Elapsed;
+    }
+
     private TimeSpan CpuTimeOf(Func<string, bool> include) =>
         _processes.Where(p => include(p.Project)).Aggregate(TimeSpan.Zero, (sum, p) => { p.Process.Refresh(); return sum + p.Process.TotalProcessorTime; });
 

@@ -28,6 +28,7 @@ public static class EndToEndScenario
         using (var service = await ServiceProcesses.StartAsync(root, database.ConnectionString))
         {
             await WarmAsync(http, service.Gateway, sessions, settings);
+            Console.WriteLine($"  (separate gateway quiet {(await service.WaitUntilQuietAsync(MaxSettle)).TotalSeconds:0} s after its warm-up)");
             foreach (var concurrency in settings.Concurrencies)
             {
                 results.Add(await MeasureAsync(service, "ours", concurrency, settings,
@@ -50,6 +51,7 @@ public static class EndToEndScenario
         using (var cohosted = await ServiceProcesses.StartCohostedAsync(root, database.ConnectionString))
         {
             await WarmAsync(http, cohosted.Gateway, sessions, settings);
+            Console.WriteLine($"  (co-hosted silo quiet {(await cohosted.WaitUntilQuietAsync(MaxSettle)).TotalSeconds:0} s after its warm-up)");
             foreach (var concurrency in settings.Concurrencies)
             {
                 results.Add(await MeasureAsync(cohosted, CohostedSystem, concurrency, settings,
@@ -234,6 +236,9 @@ public static class EndToEndScenario
     }
 
     private const int PoisonConcurrency = 64;
+
+    /// <summary>The longest wait for a freshly warmed service to go quiet before it is measured.</summary>
+    private static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(30);
 
     /// <summary>How often the ordinary poisoning client sends: about what one of 64 clients sends at this throughput.</summary>
     public static readonly TimeSpan PoisonPace = TimeSpan.FromMilliseconds(10);
