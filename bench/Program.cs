@@ -5,23 +5,40 @@ using Orleans.Conversations.Bench.Scenarios;
 var settings = new BenchSettings(Full: args.Contains("--full"));
 var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__EventStore")
     ?? throw new InvalidOperationException("Set ConnectionStrings__EventStore, or run the benchmark with scripts/bench.");
-var root = Path.GetFullPath(args.SkipWhile(a => a != "--root").Skip(1).FirstOrDefault() ?? ".");
+var root = Path.GetFullPath(ValueOf("--root") ?? ".");
+var only = ValueOf("--only");
+string[] scenarios = ["append", "end-to-end", "cold", "memory", "read-side"];
+if (only is not null && !scenarios.Contains(only))
+    throw new ArgumentException($"--only takes one of: {string.Join(", ", scenarios)}.");
 
 await using var database = new BenchDatabase(connectionString);
 await database.PrepareAsync();
 
-Console.WriteLine("1. append path");
-List<AppendResult> append;
-await using (var silo = await InProcessSilo.StartAsync(connectionString, 100))
+List<AppendResult> append = [];
+List<EndToEndResult> endToEnd = [];
+List<ColdActivationResult> cold = [];
+MemoryResult? memory = null;
+LifecycleResult? lifecycle = null;
+if (Runs("append", "1. append path"))
+{
+    await using var silo = await InProcessSilo.StartAsync(connectionString, 100);
     append = await AppendPathScenario.RunAsync(database, silo, settings);
-Console.WriteLine("2. end to end over HTTP");
-var endToEnd = await EndToEndScenario.RunAsync(database, root, settings);
-Console.WriteLine("3. cold activation");
-var cold = await ColdActivationScenario.RunAsync(database, settings);
-Console.WriteLine("4. memory");
-var memory = await MemoryScenario.RunAsync(database, settings);
-Console.WriteLine("5. read side");
-var lifecycle = await LifecycleScenario.RunAsync(database, root, settings);
+}
+
+if (Runs("end-to-end", "2. end to end over HTTP"))
+    endToEnd = await EndToEndScenario.RunAsync(database, root, settings);
+if (Runs("cold", "3. cold activation"))
+    cold = await ColdActivationScenario.RunAsync(database, settings);
+if (Runs("memory", "4. memory"))
+    memory = await MemoryScenario.RunAsync(database, settings);
+if (Runs("read-side", "5. read side"))
+    lifecycle = await LifecycleScenario.RunAsync(database, root, settings);
+
+if (only is not null)
+{
+    Console.WriteLine("One scenario only: no report written.");
+    return;
+}
 
 var report = new BenchReport(
     settings.Full ? "scripts/bench --full" : "scripts/bench",
@@ -31,7 +48,17 @@ var report = new BenchReport(
     append,
     endToEnd,
     cold,
-    memory,
-    lifecycle);
+    memory!,
+    lifecycle!);
 await report.WriteAsync(Path.Combine(root, "docs"));
 Console.WriteLine($"Wrote {Path.Combine(root, "docs", "benchmarks.md")} and benchmarks.json");
+
+string? ValueOf(string option) => args.SkipWhile(a => a != option).Skip(1).FirstOrDefault();
+
+bool Runs(string scenario, string heading)
+{
+    if (only is not null && only != scenario)
+        return false;
+    Console.WriteLine(heading);
+    return true;
+}

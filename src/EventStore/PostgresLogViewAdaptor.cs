@@ -25,6 +25,8 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
     [ThreadStatic]
     private static ((string?, string?, string?, string?) Key, string Json)? _lastMetadata;
 
+    private static readonly TView PristineInitialState = new();
+
     private readonly PostgresEventStore _store;
     private readonly ILogger _logger;
     private TView _confirmedView = null!;
@@ -40,6 +42,9 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
     {
         _store = store;
         _logger = logger;
+        // The base keeps a copy of the initial state (to reset to after ClearLog) and hands out copies of it; Orleans
+        // always starts a view as new TView(), so one untouched instance serves every adaptor of the type.
+        InitialState = PristineInitialState;
     }
 
     /// <summary>Derived when needed rather than kept: every active grain has an adaptor, and memory is per grain.</summary>

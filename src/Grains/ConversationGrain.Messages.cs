@@ -164,7 +164,7 @@ public sealed partial class ConversationGrain
         if (await ReadEventAtAsync(known.MessageVersion) is not UserMessageReceived stored || stored.MessageId != known.MessageId)
             return null;
         var state = State;
-        var laterMessages = state.RecentMessages.Count - state.RecentMessages.FindLastIndex(m => m.MessageId == known.MessageId);
+        var laterMessages = state.RecentMessages.Count - state.IndexOfMessage(known.MessageId);
         var previousCount = state.MessageCount - laterMessages;
         var request = new ReplyRequest(
             stored.Text,

@@ -197,4 +197,25 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
 
         Assert.Equal((ConversationState.IdempotencyWindow + 3) * 2 + 1, latest.Version);
     }
+
+    [Fact]
+    public async Task message_ids_of_every_shape_are_told_apart_and_recognised_after_a_snapshot_and_reactivation()
+    {
+        var session = NewSession(out var id);
+        var guid = Guid.NewGuid();
+        string[] ids = [guid.ToString(), guid.ToString().ToUpperInvariant(), guid.ToString("N"), $"{{{guid}}}", "a", "ünïcødé 🧵 id", new string('x', 128), Guid.Empty.ToString()];
+        for (var i = 0; i < 50; i++)
+            await session.SendMessage(Caller.Local, new UserMessage($"filler {i}"));
+        var replies = new List<MessageReply>();
+        foreach (var messageId in ids)
+            replies.Add(await session.SendMessage(Caller.Local, new UserMessage($"the message with id {messageId}", messageId)));
+        Assert.Equal(ids.Length, replies.Select(r => r.Version).Distinct().Count());
+        Assert.NotNull(await TestDatabase.ScalarAsync<int?>("SELECT max(version) FROM eventstore.snapshots WHERE stream_id = $1", TestDatabase.StreamOf(id)));
+
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        foreach (var (messageId, reply) in ids.Zip(replies))
+            Assert.Equal(reply, await session.SendMessage(Caller.Local, new UserMessage($"the message with id {messageId}", messageId)));
+
+        Assert.Equal(replies[^1].Version, (await session.GetSession(Caller.Local))!.Version);
+    }
 }

@@ -75,6 +75,19 @@ public sealed class ConversationState
         return index < 0 ? null : RecentMessages[index];
     }
 
+    /// <summary>Where <paramref name="messageId"/> is in <see cref="RecentMessages"/>, or -1.</summary>
+    public int IndexOfMessage(string messageId)
+    {
+        var guid = MessageRecord.AsCanonicalGuid(messageId);
+        for (var i = RecentMessages.Count - 1; i >= 0; i--)
+        {
+            if (RecentMessages[i].Is(messageId, guid))
+                return i;
+        }
+
+        return -1;
+    }
+
     /// <summary>
     /// Whether a message sent at <paramref name="sentAt"/> and not among <see cref="RecentMessages"/> may still have
     /// been stored: only when older messages have left the window since then.
@@ -115,7 +128,7 @@ public sealed class ConversationState
         FirstUserMessage ??= message.Text;
         AddTurn(new ConversationTurn(TurnRoles.User, message.Text, message.At));
         var secondsAfterStart = (int)Math.Clamp(Math.Ceiling((message.At - StartedAt).TotalSeconds), 0, int.MaxValue);
-        RecentMessages.Add(new MessageRecord(message.MessageId, Version, SecondsAfterStart: secondsAfterStart));
+        RecentMessages.Add(new MessageRecord(message.MessageId, Version, secondsAfterStart: secondsAfterStart));
         if (RecentMessages.Count > IdempotencyWindow)
             RecentMessages.RemoveAt(0);
     }
@@ -125,15 +138,12 @@ public sealed class ConversationState
         AddTurn(new ConversationTurn(TurnRoles.Assistant, reply.Text, reply.At));
         var index = IndexOfMessage(reply.InReplyTo);
         if (index >= 0)
-            RecentMessages[index] = RecentMessages[index] with { ReplyVersion = Version };
+            RecentMessages[index] = RecentMessages[index].AnsweredAt(Version);
     }
 
     private void Apply(ContextUpdated updated) => Context = Context.With(updated.Key, updated.Value);
 
     private void Apply(ContextForgotten forgotten) => Context = Context.Without(forgotten.Key);
-
-    private int IndexOfMessage(string messageId) =>
-        RecentMessages.FindLastIndex(m => string.Equals(m.MessageId, messageId, StringComparison.Ordinal));
 
     private void AddTurn(ConversationTurn turn)
     {

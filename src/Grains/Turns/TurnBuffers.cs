@@ -2,29 +2,45 @@ namespace Orleans.Conversations.Grains.Turns;
 
 /// <summary>
 /// The buffers of a session's latest turns, the running one included, so that recent turns replay with their deltas
-/// (older ones are told from the log). Nothing is allocated until a session's first turn.
+/// (older ones are told from the log). A small ring, searched in full: nothing is allocated until a session's first
+/// turn, and a session costs one array after it.
 /// </summary>
 internal sealed class TurnBuffers
 {
     private const int Capacity = 4;
-    private Dictionary<string, TurnBuffer>? _byMessageId;
-    private Queue<string>? _order;
+    private TurnBuffer?[]? _latest;
+    private int _next;
 
-    public TurnBuffer? Find(string messageId) => _byMessageId?.GetValueOrDefault(messageId);
+    public TurnBuffer? Find(string messageId)
+    {
+        var index = IndexOf(messageId);
+        return index < 0 ? null : _latest![index];
+    }
 
+    /// <summary>Adds a turn in place of the oldest, or of an earlier attempt at the same message.</summary>
     public void Add(TurnBuffer turn)
     {
-        _byMessageId ??= new Dictionary<string, TurnBuffer>(StringComparer.Ordinal);
-        _order ??= new Queue<string>();
-        if (_byMessageId.ContainsKey(turn.MessageId))
+        _latest ??= new TurnBuffer?[Capacity];
+        var index = IndexOf(turn.MessageId);
+        if (index < 0)
         {
-            _byMessageId[turn.MessageId] = turn;
-            return;
+            index = _next;
+            _next = (_next + 1) % Capacity;
         }
 
-        _byMessageId.Add(turn.MessageId, turn);
-        _order.Enqueue(turn.MessageId);
-        while (_order.Count > Capacity)
-            _byMessageId.Remove(_order.Dequeue());
+        _latest[index] = turn;
+    }
+
+    private int IndexOf(string messageId)
+    {
+        if (_latest is null)
+            return -1;
+        for (var i = 0; i < Capacity; i++)
+        {
+            if (string.Equals(_latest[i]?.MessageId, messageId, StringComparison.Ordinal))
+                return i;
+        }
+
+        return -1;
     }
 }
