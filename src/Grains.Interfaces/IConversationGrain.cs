@@ -26,6 +26,16 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// <exception cref="SessionUnavailableException">The event store did not confirm the turn in time.</exception>
     Task<MessageReply> SendMessage(Caller caller, UserMessage message);
 
+    /// <summary>
+    /// <see cref="SendMessage"/> for a reader of the turn's events: answers with all of them once the turn has ended,
+    /// its deltas included, so a turn that ends quickly is streamed with this one call. A turn whose reply could not be
+    /// produced ends in a <see cref="TurnEventKind.Failed"/> event rather than an exception.
+    /// </summary>
+    /// <exception cref="SessionNotFoundException">The session belongs to someone else; nothing was stored.</exception>
+    /// <exception cref="MessageRejectedException">The message is invalid; nothing was stored.</exception>
+    /// <exception cref="SessionUnavailableException">The event store did not confirm the turn in time.</exception>
+    Task<TurnEvent[]> SendMessageForEvents(Caller caller, UserMessage message);
+
     /// <summary>The session's current state, or null if it has no events or <paramref name="caller"/> may not read it.</summary>
     Task<SessionView?> GetSession(Caller caller);
 

@@ -12,6 +12,27 @@ public sealed partial class ConversationGrain
     private TaskCompletionSource? _turnBegun;
 
     /// <inheritdoc/>
+    public async Task<TurnEvent[]> SendMessageForEvents(Caller caller, UserMessage message)
+    {
+        if (message.MessageId is null)
+            message = message with { MessageId = Guid.NewGuid().ToString() };
+        var messageId = message.MessageId;
+        MessageReply reply;
+        try
+        {
+            reply = await SendMessage(caller, message);
+        }
+        catch (ReplyUnavailableException) when (_turns.Find(messageId) is { IsFinished: true } failed && failed.CanBeReadBy(caller))
+        {
+            return await failed.ReadAsync(0, TimeSpan.Zero);
+        }
+
+        return _turns.Find(messageId) is { IsFinished: true } turn && turn.CanBeReadBy(caller)
+            ? await turn.ReadAsync(0, TimeSpan.Zero)
+            : [new(1, TurnEventKind.Started), new(2, TurnEventKind.Delta, reply.Reply), new(3, TurnEventKind.Completed, Reply: reply)];
+    }
+
+    /// <inheritdoc/>
     public async Task<TurnEvent[]?> ReadTurn(Caller caller, string messageId, int afterSequence, TimeSpan wait)
     {
         if (_erased)

@@ -218,4 +218,25 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
 
         Assert.Equal(replies[^1].Version, (await session.GetSession(Caller.Local))!.Version);
     }
+
+    [Fact]
+    public async Task a_turn_sent_for_its_events_answers_with_all_of_them_and_a_retry_with_the_same_ones()
+    {
+        var session = NewSession(out var id);
+        var events = await session.SendMessageForEvents(Caller.Local, new UserMessage("my name is Ada and I like chess", "events-1"));
+
+        Assert.Equal(Enumerable.Range(1, events.Length), events.Select(e => e.Sequence));
+        Assert.Equal(TurnEventKind.Started, events[0].Kind);
+        var deltas = events.Where(e => e.Kind == TurnEventKind.Delta).Select(e => e.Text).ToList();
+        Assert.True(deltas.Count > 1, "the embedded engine's reply came in several deltas");
+        Assert.Equal(TurnEventKind.Completed, events[^1].Kind);
+        Assert.Equal(string.Concat(deltas), events[^1].Reply!.Reply);
+        Assert.Equal((await session.GetSession(Caller.Local))!.Version, events[^1].Reply!.Version);
+
+        var retried = await session.SendMessageForEvents(Caller.Local, new UserMessage("my name is Ada and I like chess", "events-1"));
+        Assert.Equal(events.Select(e => (e.Sequence, e.Kind, e.Text, e.Reply)), retried.Select(e => (e.Sequence, e.Kind, e.Text, e.Reply)));
+        Assert.Equal(events[^1].Reply!.Version, (await session.GetSession(Caller.Local))!.Version);
+        Assert.Null(await Record.ExceptionAsync(() => session.SendMessageForEvents(Caller.Local, new UserMessage("and now?"))));
+        await Assert.ThrowsAsync<SessionNotFoundException>(() => session.SendMessageForEvents(new Caller("other", "user", false), new UserMessage("mine now")));
+    }
 }

@@ -13,34 +13,36 @@ internal sealed class TurnStreams(SessionCalls sessions, SessionGrains grains)
     private static readonly TimeSpan NextWait = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// How long a turn may take to be sent whole, all its events in the answer to the one call that ran it; a turn
+    /// still running by then (a model's, usually) is read beside it as it goes.
+    /// </summary>
+    private static readonly TimeSpan WholeTurnWait = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
     /// Sends the turn and waits for its first events. A turn refused before it began (bad input, not the caller's
     /// session, the cluster unreachable) throws here, before anything is streamed.
     /// </summary>
     public async Task<TurnEvent[]> StartAsync(Guid sessionId, Caller caller, UserMessage message)
     {
-        var turn = sessions.CallAsync(sessionId, grain => grain.SendMessage(caller, message));
+        var turn = sessions.CallAsync(sessionId, grain => grain.SendMessageForEvents(caller, message));
+        await ((Task)turn).WaitAsync(WholeTurnWait).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (turn.IsCompleted)
+            return await turn;
+
         _ = turn.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         var grain = grains.Get(sessionId);
         while (true)
         {
             var read = grain.ReadTurn(caller, message.MessageId!, 0, FirstWait);
-            await Task.WhenAny(read, turn);
+            await Task.WhenAny((Task)read, turn);
             if (read.IsCompletedSuccessfully && read.Result is { Length: > 0 } events)
                 return events;
             if (turn.IsCompleted)
-            {
-                var reply = await turn;
-                return await grain.ReadTurn(caller, message.MessageId!, 0, TimeSpan.Zero) is { Length: > 0 } told ? told : Told(reply);
-            }
-
+                return await turn;
             if (read.IsFaulted)
                 await read;
         }
     }
-
-    /// <summary>A turn whose events are no longer held, told from its reply.</summary>
-    private static TurnEvent[] Told(MessageReply reply) =>
-        [new(1, TurnEventKind.Started), new(2, TurnEventKind.Delta, reply.Reply), new(3, TurnEventKind.Completed, Reply: reply)];
 
     /// <summary>The turn's events after <paramref name="afterSequence"/> until its last; stops early, never the turn, when <paramref name="cancellationToken"/> fires.</summary>
     public async IAsyncEnumerable<TurnEvent> FollowAsync(

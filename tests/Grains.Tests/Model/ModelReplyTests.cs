@@ -58,6 +58,22 @@ public sealed class ModelReplyTests(ModelClusterFixture fixture)
     }
 
     [Fact]
+    public async Task a_failing_model_turn_sent_for_its_events_ends_in_a_failed_event()
+    {
+        var id = Guid.NewGuid();
+        var session = fixture.Grains.GetGrain<IConversationGrain>(id);
+        Model.Reply = null;
+
+        var events = await session.SendMessageForEvents(Caller.Local, new UserMessage("hello there", "ask-events"));
+
+        Assert.Equal(TurnEventKind.Started, events[0].Kind);
+        Assert.Equal(TurnEventKind.Failed, events[^1].Kind);
+        Assert.Equal(502, events[^1].Status);
+        Assert.Contains("ask-events", events[^1].Error);
+        Assert.Equal("SessionStarted,UserMessageReceived,ReplyFailed", await TestDatabase.EventTypesAsync(id));
+    }
+
+    [Fact]
     public async Task a_model_that_times_out_is_recorded_and_reported_as_a_timeout()
     {
         var id = Guid.NewGuid();
