@@ -36,6 +36,13 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// <exception cref="SessionUnavailableException">The event store did not confirm the turn in time.</exception>
     Task<TurnEvent[]> SendMessageForEvents(Caller caller, UserMessage message);
 
+    /// <summary>
+    /// Whether <paramref name="caller"/> may send messages to the session: one not started yet, or its owner's; false
+    /// for someone else's session and for a deleted one. Runs beside a turn in progress.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<bool> MayBeWrittenBy(Caller caller);
+
     /// <summary>The session's current state, or null if it has no events or <paramref name="caller"/> may not read it.</summary>
     Task<SessionView?> GetSession(Caller caller);
 

@@ -15,10 +15,10 @@ public static class UserMessageRules
     {
         if (string.IsNullOrWhiteSpace(message.Text))
             return new MessageRejectedException("text", RejectionReason.Invalid, "Field 'text' is required and must not be empty.");
-        if (message.Text.Length > maxTextLength)
+        if (message.Text.Length > maxTextLength && CountCharacters(message.Text) is var characters && characters > maxTextLength)
         {
             return new MessageRejectedException("text", RejectionReason.TooLong,
-                $"Field 'text' is {message.Text.Length} characters long; the limit is {maxTextLength}.");
+                $"Field 'text' is {characters} characters long; the limit is {maxTextLength}.");
         }
 
         if (CheckCharacters("text", message.Text) is { } badText)
@@ -32,6 +32,15 @@ public static class UserMessageRules
         }
 
         return CheckCharacters("messageId", id);
+    }
+
+    /// <summary>Characters as Unicode counts them (code points): an emoji outside the Basic Multilingual Plane is one, not two.</summary>
+    public static int CountCharacters(string text)
+    {
+        var count = 0;
+        foreach (var _ in text.EnumerateRunes())
+            count++;
+        return count;
     }
 
     /// <summary>The reason the string <paramref name="field"/> is refused for its characters, or null when every one can be stored.</summary>

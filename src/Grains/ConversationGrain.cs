@@ -60,6 +60,9 @@ public sealed partial class ConversationGrain(
     }
 
     /// <inheritdoc/>
+    public Task<bool> MayBeWrittenBy(Caller caller) => Task.FromResult(!_erased && LatestState.CanBeWrittenBy(caller));
+
+    /// <inheritdoc/>
     public Task<SessionView?> GetSession(Caller caller) => Task.FromResult(CanBeReadBy(caller) ? ToView(State) : null);
 
     /// <inheritdoc/>

@@ -19,6 +19,9 @@ public sealed class BadInputTests(ServiceFixture service)
         { "empty messageId", """{"text": "hi", "messageId": ""}""", HttpStatusCode.BadRequest, "messageId" },
         { "messageId over 128 characters", $$"""{"text": "hi", "messageId": "{{new string('m', 129)}}"}""", HttpStatusCode.BadRequest, "messageId" },
         { "text over 8,000 characters", $$"""{"text": "{{new string('t', 8001)}}"}""", HttpStatusCode.RequestEntityTooLarge, "text" },
+        { "text over 8,000 characters of two UTF-16 units each", $$"""{"text": "{{string.Concat(Enumerable.Repeat("🧵", 8001))}}"}""", HttpStatusCode.RequestEntityTooLarge, "text" },
+        { "a field no route reads holding a lone surrogate", """{"text": "hi", "note": "\ud800"}""", HttpStatusCode.BadRequest, "note" },
+        { "a nested field no route reads holding U+0000", """{"text": "hi", "meta": {"tags": ["ok", "a\u0000b"]}}""", HttpStatusCode.BadRequest, "meta.tags[1]" },
         { "body over 64 KiB", $$"""{"text": "hi", "pad": "{{new string('p', 70_000)}}"}""", HttpStatusCode.RequestEntityTooLarge, "body" },
         { "empty body", "", HttpStatusCode.BadRequest, "body" },
     };
@@ -35,6 +38,20 @@ public sealed class BadInputTests(ServiceFixture service)
 
         await ProblemAssert.IsProblemAsync(response, status, field);
         await AssertNothingStoredAsync(sessionId, @case);
+    }
+
+    [Fact]
+    public async Task the_text_limit_counts_characters_so_as_many_emoji_as_the_limit_are_accepted()
+    {
+        var sessionId = Guid.NewGuid();
+        var text = string.Concat(Enumerable.Repeat("🧵", 8000));
+
+        using var response = await service.Http.PostAsync($"/api/sessions/{sessionId}/messages",
+            new StringContent($$"""{"text": "{{text}}"}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(text, await TestDatabase.ScalarAsync<string>(
+            "SELECT data->>'text' FROM eventstore.events WHERE stream_id = $1 AND event_type = 'UserMessageReceived'", TestDatabase.StreamOf(sessionId)));
     }
 
     [Theory]

@@ -74,6 +74,35 @@ public sealed class EventFeedApiTests(ServiceFixture service)
         Assert.All(lines.Where(l => l.StartsWith("data:", StringComparison.Ordinal)), l => Assert.Contains(id.ToString(), l));
     }
 
+    [Fact]
+    public async Task a_reconnecting_stream_resumes_from_its_last_event_id_though_its_url_still_says_after()
+    {
+        var tenant = $"resume-{Guid.NewGuid():N}";
+        using var user = service.Secured.ClientWith(await service.NewKeyAsync(tenant, "writer"));
+        using var admin = service.Secured.ClientWith(await service.NewKeyAsync(tenant, "root", admin: true));
+        (await user.PostAsJsonAsync($"/api/sessions/{Guid.NewGuid()}/messages", new { text = "my name is Ida" })).EnsureSuccessStatusCode();
+        var positions = new List<string>();
+        for (var attempt = 0; attempt < 100 && positions.Count < 3; attempt++, await Task.Delay(100))
+        {
+            var page = (await admin.GetFromJsonAsync<JsonObject>("/api/events?limit=100"))!;
+            positions = [.. page["events"]!.AsArray().Select(e => e!["position"]!.GetValue<string>())];
+        }
+
+        Assert.True(positions.Count >= 3, "the turn's events reached the feed");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/events?after={positions[0]}");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Headers.Add("Last-Event-ID", positions[^2]);
+        using var stream = await admin.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        string? line;
+        do
+            line = await reader.ReadLineAsync(timeout.Token);
+        while (line is not null && !line.StartsWith("id: ", StringComparison.Ordinal));
+
+        Assert.Equal($"id: {positions[^1]}", line);
+    }
+
     [Theory]
     [InlineData("/api/events?after=garbage", "after")]
     [InlineData("/api/events?limit=0", "limit")]

@@ -163,7 +163,7 @@ public sealed class HostileInputTests(ServiceFixture service)
         var body = Concat("{\"text\":"u8.ToArray(), text.Json, withId ? Concat(",\"messageId\":"u8.ToArray(), idJson) : [], nested, "}"u8.ToArray());
 
         var fullId = idPrefix + idSuffix.Text;
-        var acceptable = text.Storable && !string.IsNullOrWhiteSpace(text.Text) && text.Text.Length <= MaxTextLength
+        var acceptable = text.Storable && !string.IsNullOrWhiteSpace(text.Text) && Grains.Interfaces.UserMessageRules.CountCharacters(text.Text) <= MaxTextLength
             && (!withId || (idSuffix.Storable && fullId.Length <= 128))
             && nested.Length == 0 && body.Length <= 64 * 1024;
         return acceptable

@@ -36,7 +36,9 @@ public static class EventFeedApi
     {
         var tenant = user.ToCaller().Tenant;
         var pageSize = QueryNumbers.Parse(limit, "limit", 100, 1, MaxPageSize);
-        var cursor = ParseCursor(after ?? context.Request.Headers["Last-Event-ID"].FirstOrDefault());
+        // A reconnecting EventSource repeats its first URL, after= included, and says in Last-Event-ID how far it got.
+        var lastEventId = context.Request.Headers["Last-Event-ID"].FirstOrDefault();
+        var cursor = lastEventId is null ? ParseCursor(after, "after") : ParseCursor(lastEventId, "Last-Event-ID");
         if (!context.Request.Headers.Accept.Any(a => a?.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) == true))
         {
             var page = await feed.ReadAsync(cursor, pageSize, tenant, context.RequestAborted);
@@ -75,13 +77,13 @@ public static class EventFeedApi
         }
     }
 
-    private static FeedCursor ParseCursor(string? token)
+    private static FeedCursor ParseCursor(string? token, string field)
     {
         if (string.IsNullOrEmpty(token))
             return FeedCursor.Start;
         return FeedCursor.TryParse(token, out var cursor)
             ? cursor
-            : throw ApiProblemException.BadRequest("Query parameter 'after' is not a cursor this service issued; use the 'next' of a page or an event's 'position'.", "after");
+            : throw ApiProblemException.BadRequest($"'{field}' is not a cursor this service issued; use the 'next' of a page or an event's 'position'.", field);
     }
 
     private static FeedEventResponse? ToResponse(FeedEvent @event) =>

@@ -45,6 +45,13 @@ internal static class JsonRequestBody
             if (root.ValueKind != JsonValueKind.Object)
                 throw ApiProblemException.BadRequest($"The request body must be a JSON object, not {Describe(root.ValueKind)}.", "body");
 
+            if (FindUnstorableText(root, "") is { } unstorable)
+            {
+                var field = unstorable.Length == 0 ? "body" : unstorable;
+                throw ApiProblemException.BadRequest(
+                    $"Field '{field}' is not valid text: it holds invalid UTF-8, an unpaired surrogate escape such as \\ud800, or U+0000.", field);
+            }
+
             var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
             try
             {
@@ -67,6 +74,52 @@ internal static class JsonRequestBody
             ? ApiProblemException.BadRequest(
                 $"Field '{field}' is not valid text: it holds invalid UTF-8 or an unpaired surrogate escape such as \\ud800.", field)
             : ApiProblemException.BadRequest($"Field '{field}' must be a string, not {Describe(value.ValueKind)}.", field);
+    }
+
+    /// <summary>
+    /// The path (<c>messages[0].content</c>) of the first string in <paramref name="element"/>, property names included,
+    /// that cannot be stored as text: every string field of a body counts, not only those a route reads.
+    /// </summary>
+    private static string? FindUnstorableText(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return IsStorable(element, static e => e.GetString()!) ? null : path;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (FindUnstorableText(item, $"{path}[{index++}]") is { } found)
+                        return found;
+                }
+
+                return null;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!IsStorable(property, static p => p.Name))
+                        return path;
+                    if (FindUnstorableText(property.Value, path.Length == 0 ? property.Name : $"{path}.{property.Name}") is { } found)
+                        return found;
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsStorable<T>(T json, Func<T, string> read)
+    {
+        try
+        {
+            return !read(json).Contains('\0', StringComparison.Ordinal);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static ApiProblemException TooLarge() =>

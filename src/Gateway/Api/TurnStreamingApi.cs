@@ -59,13 +59,16 @@ public static class TurnStreamingApi
         };
     }
 
-    private static async Task<EmptyHttpResult> Converse(
-        string id, HttpContext context, ClaimsPrincipal user, TurnStreams turns, IOptions<MessageLimitOptions> limits, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Converse(
+        string id, HttpContext context, ClaimsPrincipal user, SessionCalls sessions, TurnStreams turns, IOptions<MessageLimitOptions> limits,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var sessionId = SessionIds.Parse(id);
         if (!context.WebSockets.IsWebSocketRequest)
             throw ApiProblemException.BadRequest("This route speaks WebSocket only: send an upgrade request.", "Upgrade");
         var caller = user.ToCaller();
+        if (!await sessions.CallAsync(sessionId, grain => grain.MayBeWrittenBy(caller)))
+            return ApiProblems.SessionNotFound(sessionId);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var send = new WebSocketSender(socket, json.Value.SerializerOptions);
         var buffer = new byte[MaxFrameBytes];

@@ -53,7 +53,7 @@ internal sealed class TurnStreams(SessionCalls sessions, SessionGrains grains)
         while (!cancellationToken.IsCancellationRequested)
         {
             var events = await grain.ReadTurn(caller, messageId, after, NextWait).WaitAsync(cancellationToken);
-            if (events is null)
+            if (events is null || events.Length == 0 && await HasEndedAtOrBeforeAsync(grain, caller, messageId, after))
                 yield break;
             foreach (var @event in events)
             {
@@ -64,4 +64,12 @@ internal sealed class TurnStreams(SessionCalls sessions, SessionGrains grains)
             }
         }
     }
+
+    /// <summary>
+    /// Whether the turn has ended and its last event is at or before <paramref name="sequence"/>: a reader that has
+    /// seen it (or says so, resuming with a <c>Last-Event-ID</c> past the end) has nothing more to wait for, and a read
+    /// after it answers at once, so reading on would spin.
+    /// </summary>
+    private static async Task<bool> HasEndedAtOrBeforeAsync(IConversationGrain grain, Caller caller, string messageId, int sequence) =>
+        await grain.ReadTurn(caller, messageId, 0, TimeSpan.Zero) is not { Length: > 0 } all || all[^1].IsLast && all[^1].Sequence <= sequence;
 }

@@ -61,6 +61,44 @@ public sealed class OpenAiWireTests(ServiceFixture service)
         Assert.Equal("", await TestDatabase.EventTypesAsync(sessionId));
     }
 
+    [Theory]
+    [InlineData("""{"model": "x", "messages": [{"role": "user", "content": "hi \ud800"}]}""", "messages[0].content")]
+    [InlineData("""{"model": "x", "messages": [{"role": "user", "content": [{"type": "text", "text": "a\u0000b"}]}]}""", "messages[0].content[0].text")]
+    [InlineData("""{"model": "x", "messages": [{"role": "system", "content": "\udfff"}, {"role": "user", "content": "hi"}]}""", "messages[0].content")]
+    [InlineData("""{"model": "x\u0000", "messages": [{"role": "user", "content": "hi"}]}""", "model")]
+    [InlineData("""{"model": "x", "user": "\ud83d", "messages": [{"role": "user", "content": "hi"}]}""", "user")]
+    public async Task text_that_cannot_be_stored_in_any_field_gets_400_naming_it_and_stores_nothing(string json, string param)
+    {
+        var sessionId = Guid.NewGuid();
+        using var response = await PostAsync(service.Http, json, sessionId);
+
+        await AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_request_error", param);
+        Assert.Equal("", await TestDatabase.EventTypesAsync(sessionId));
+    }
+
+    [Fact]
+    public async Task a_retry_with_the_same_idempotency_key_and_no_session_header_finds_the_same_session_and_its_one_turn()
+    {
+        var key = $"retry-{Guid.NewGuid()}";
+        var answers = new List<(string Session, string Body)>();
+        foreach (var client in (HttpClient[])[service.Http, service.Http])
+        {
+            using var request = Request("""{"model": "x", "messages": [{"role": "user", "content": "my name is Ines"}]}""", null);
+            request.Headers.Add("Idempotency-Key", key);
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            answers.Add((response.Headers.GetValues("X-Session-Id").Single(), JsonNode.Parse(await response.Content.ReadAsStringAsync())!["choices"]![0]!["message"]!["content"]!.GetValue<string>()));
+        }
+
+        using var otherKey = Request("""{"model": "x", "messages": [{"role": "user", "content": "my name is Ines"}]}""", null);
+        otherKey.Headers.Add("Idempotency-Key", key + "-other");
+        using var other = await service.Http.SendAsync(otherKey);
+
+        Assert.Equal(answers[0], answers[1]);
+        Assert.NotEqual(answers[0].Session, other.Headers.GetValues("X-Session-Id").Single());
+        Assert.Equal("SessionStarted,UserMessageReceived,ContextUpdated,AssistantReplied", await TestDatabase.EventTypesAsync(Guid.Parse(answers[0].Session)));
+    }
+
     [Fact]
     public async Task a_turn_longer_than_the_limit_gets_413_naming_the_message()
     {

@@ -61,6 +61,61 @@ public sealed class StreamingApiTests(ServiceFixture service)
     }
 
     [Fact]
+    public async Task resuming_a_finished_turn_at_or_past_its_last_event_ends_at_once_with_nothing_more()
+    {
+        var id = Guid.NewGuid();
+        var (_, first) = await PostStreamAsync(service.Http, id, new { text = "I like tea and long walks", messageId = "end-1" });
+        var last = Parse(first)[^1].Id;
+        await AssertEndsEmptyAsync(last);
+        await AssertEndsEmptyAsync("999");
+
+        // Once newer turns have pushed it out of memory, the turn is replayed from the log, in three events.
+        foreach (var text in (string[])["one", "two", "three", "four", "five"])
+            await service.SendAsync(id, text);
+        foreach (var lastEventId in (string[])[last, "3", "999"])
+            await AssertEndsEmptyAsync(lastEventId);
+
+        async Task AssertEndsEmptyAsync(string lastEventId)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{id}/messages/end-1/stream");
+            request.Headers.Add("Last-Event-ID", lastEventId);
+            using var response = await service.Http.SendAsync(request, timeout.Token);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("", (await response.Content.ReadAsStringAsync(timeout.Token)).Trim());
+        }
+    }
+
+    [Fact]
+    public async Task the_websocket_of_another_users_session_or_a_deleted_one_is_refused_with_404_before_the_upgrade()
+    {
+        var owner = await service.NewKeyAsync("ws-tenant", "ws-owner");
+        var stranger = await service.NewKeyAsync("ws-tenant", "ws-stranger");
+        var (owned, deleted) = (Guid.NewGuid(), Guid.NewGuid());
+        using var ownerHttp = service.Secured.ClientWith(owner);
+        foreach (var id in (Guid[])[owned, deleted])
+            (await ownerHttp.PostAsJsonAsync($"/api/sessions/{id}/messages", new { text = "hello" })).EnsureSuccessStatusCode();
+        (await ownerHttp.DeleteAsync($"/api/sessions/{deleted}")).EnsureSuccessStatusCode();
+
+        foreach (var (key, id) in (List<(string, Guid)>)[(stranger, owned), (owner, deleted), (stranger, deleted)])
+        {
+            using var socket = new ClientWebSocket();
+            socket.Options.SetRequestHeader("Authorization", $"Bearer {key}");
+            socket.Options.CollectHttpResponseDetails = true;
+            await Assert.ThrowsAsync<WebSocketException>(() =>
+                socket.ConnectAsync(new Uri($"ws://{service.Secured.Address.Authority}/api/sessions/{id}/ws"), CancellationToken.None));
+            Assert.Equal(HttpStatusCode.NotFound, socket.HttpStatusCode);
+        }
+
+        using var own = new ClientWebSocket();
+        own.Options.SetRequestHeader("Authorization", $"Bearer {owner}");
+        await own.ConnectAsync(new Uri($"ws://{service.Secured.Address.Authority}/api/sessions/{owned}/ws"), CancellationToken.None);
+        Assert.Equal(WebSocketState.Open, own.State);
+        await own.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+    }
+
+    [Fact]
     public async Task the_resume_and_cancel_routes_answer_404_for_an_unknown_turn_and_cancel_answers_409_for_a_finished_one()
     {
         var id = Guid.NewGuid();

@@ -88,9 +88,11 @@ public static class OpenAiApi
     private static Guid SessionOf(HttpContext context)
     {
         var header = context.Request.Headers[SessionHeader];
-        var sessionId = Guid.NewGuid();
+        var sessionId = Guid.Empty;
         if (header.Count > 0 && (header.Count > 1 || !SessionIds.TryParse(header[0], out sessionId)))
             throw ApiProblemException.BadRequest($"Header '{SessionHeader}' must be one UUID such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301.", SessionHeader);
+        if (header.Count == 0)
+            sessionId = NewSessionFor(context);
 
         // Set when the answer starts, since the exception handler clears the headers set before it ran.
         context.Response.OnStarting(() =>
@@ -99,6 +101,25 @@ public static class OpenAiApi
             return Task.CompletedTask;
         });
         return sessionId;
+    }
+
+    /// <summary>
+    /// The session a request without <c>X-Session-Id</c> starts: a new one, or, when it carries an <c>Idempotency-Key</c>,
+    /// the one that key names for this caller, so that a client retrying a completion it never got an answer to (an SDK
+    /// does after a timeout) finds the turn already there instead of starting a second conversation.
+    /// </summary>
+    private static Guid NewSessionFor(HttpContext context)
+    {
+        var key = context.Request.Headers[TurnMessageIds.IdempotencyKeyHeader];
+        if (key.Count != 1 || string.IsNullOrEmpty(key[0]))
+            return Guid.NewGuid();
+        var caller = context.User.ToCaller();
+        var hash = System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{caller.Tenant.Length}:{caller.Tenant}{caller.UserId.Length}:{caller.UserId}{key[0]}"));
+        // The layout of a version 8 (custom) UUID: the version in the high nibble of byte 6, the variant in byte 8.
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
     }
 
     /// <summary>The grain call, whose "no such session" names the header that chose the session.</summary>
