@@ -23,7 +23,8 @@ public sealed class LifecycleTests(ServiceFixture service)
         await PostAsync(other, Guid.NewGuid(), "not dana's");
         await PostAsync(dana, ids[0], "the first one is the newest now");
 
-        var listed = await ListAllAsync(dana, pageSize: 2, expected: 5);
+        // The list is a projection: wait until it has applied the last message too, not only the five sessions.
+        var listed = await ListAllAsync(dana, pageSize: 2, expected: 5, settled: l => l[0]["messageCount"]!.GetValue<int>() == 2);
 
         Assert.Equal([ids[0], ids[4], ids[3], ids[2], ids[1]], listed.Select(s => s["sessionId"]!.GetValue<Guid>()));
         Assert.Equal("conversation number 3", listed[2]["title"]!.GetValue<string>());
@@ -184,7 +185,7 @@ public sealed class LifecycleTests(ServiceFixture service)
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
-    private static async Task<List<JsonObject>> ListAllAsync(HttpClient client, int pageSize, int expected)
+    private static async Task<List<JsonObject>> ListAllAsync(HttpClient client, int pageSize, int expected, Func<List<JsonObject>, bool>? settled = null)
     {
         var clock = Stopwatch.StartNew();
         while (true)
@@ -199,7 +200,7 @@ public sealed class LifecycleTests(ServiceFixture service)
             }
             while (cursor is not null);
 
-            if (sessions.Count >= expected || clock.Elapsed > TimeSpan.FromSeconds(5))
+            if (sessions.Count >= expected && (settled is null || settled(sessions)) || clock.Elapsed > TimeSpan.FromSeconds(5))
                 return sessions;
             await Task.Delay(20);
         }
