@@ -170,10 +170,19 @@ internal static partial class MessageParser
         return true;
     }
 
+    /// <summary>"tea, coffee, and cake": a comma and "and" after a comma in the value bring its last item.</summary>
+    private static bool IsLastItemOfList(string body, int start, Match stop) =>
+        stop.Value[0] == ','
+        && stop.Value[1..].Trim().Equals("and", StringComparison.OrdinalIgnoreCase)
+        && body.IndexOf(',', start, stop.Index - start) >= 0
+        && !MessagePatterns.ThoughtFollows().IsMatch(body.AsSpan(stop.Index + stop.Length));
+
     private static int ValueEnd(string body, int start, StatementKind kind)
     {
         var end = body.Length;
         var stop = MessagePatterns.ValueStop().Match(body, start);
+        while (stop.Success && IsLastItemOfList(body, start, stop))
+            stop = MessagePatterns.ValueStop().Match(body, stop.Index + stop.Length);
         if (stop.Success) end = stop.Index;
         if (kind != StatementKind.Location) return MessageValues.TrimEnd(body, start, end);
 

@@ -94,14 +94,22 @@ internal static partial class MessagePatterns
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex ClauseSeparator();
 
+    /// <summary>Words that, right after a comma, start another thought instead of the next item of a value.</summary>
+    private const string ThoughtAfterComma =
+        @"(?:and|but|or|so|i|i['’]m|im|i['’]ve|i['’]d|you|you['’]re|we|he|she|they|it|it['’]s|its|that|that['’]s|this|there|what|how|where|who|why|when|do|does|did|is|are|can|could|would|will|though|btw|thanks|thank|please|lol|haha|nice|right|ok|okay|yes|no|my|your)\b";
+
     /// <summary>
     /// Where a like, favorite or location value stops: a conjunction that starts another thought. Only the index of
     /// the first match counts, which is always where a run of spaces begins.
     /// </summary>
     [GeneratedRegex(
-        @"\s+(?:but|because|since|although|though|whereas|while|when|if|unless|so)\b|(?:[,;]\s*|\s+)(?:and|&)\s+(?:i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|you|you['’]re|we|he|she|they|it|it['’]s|that['’]s|there|my|your|what|how|where|who|why|do|does|did|is|are|can|could|would|will)\b|[,;]\s*(?:and|but|or|so|i|i['’]m|im|i['’]ve|i['’]d|you|you['’]re|we|he|she|they|it|it['’]s|its|that|that['’]s|this|there|what|how|where|who|why|when|do|does|did|is|are|can|could|would|will|though|btw|thanks|thank|please|lol|haha|nice|right|ok|okay|yes|no|my|your)\b|\s+[-–—]\s|\s*\(",
+        @"\s+(?:but|because|since|although|though|whereas|while|when|if|unless|so)\b|(?:[,;]\s*|\s+)(?:and|&)\s+(?:i|i['’]m|im|i['’]ve|i['’]d|i['’]ll|you|you['’]re|we|he|she|they|it|it['’]s|that['’]s|there|my|your|what|how|where|who|why|do|does|did|is|are|can|could|would|will)\b|[,;]\s*" + ThoughtAfterComma + @"|\s+[-–—]\s|\s*\(",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex ValueStop();
+
+    /// <summary>The word after ", and" starts another thought ("tea, and thanks"), not the last item of a list.</summary>
+    [GeneratedRegex(@"^\s*" + ThoughtAfterComma, Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex ThoughtFollows();
 
     /// <summary>Extra stops for a location: "London with my wife", "Paris for now", "Rome, which ...".</summary>
     [GeneratedRegex(@"\s+(?:which|who|where|with|for|as)\b", Options, MatchTimeoutMilliseconds)]

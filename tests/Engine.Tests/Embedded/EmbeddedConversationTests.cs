@@ -112,6 +112,30 @@ public sealed class EmbeddedConversationTests
         Assert.Contains("don't know", reply, Exact);
     }
 
+    [Theory]
+    [InlineData("I like tea, coffee, and cake", "what do I like")]
+    [InlineData("I love tea, coffee, and cake!", "what do I love?")]
+    public async Task every_item_of_a_list_with_an_oxford_comma_is_recalled(string statement, string question)
+    {
+        var conversation = new Conversation();
+
+        await conversation.SendAsync(statement);
+        var reply = await conversation.SendAsync(question);
+
+        Assert.All(["tea", "coffee", "cake"], like => Assert.Contains(like, reply, Exact));
+    }
+
+    [Fact]
+    public async Task an_oxford_comma_list_of_favorites_is_recalled_whole()
+    {
+        var conversation = new Conversation();
+
+        await conversation.SendAsync("my favorite foods are pizza, sushi, and tacos");
+        var reply = await conversation.SendAsync("what are my favorite foods?");
+
+        Assert.All(["pizza", "sushi", "tacos"], food => Assert.Contains(food, reply, Exact));
+    }
+
     [Fact]
     public async Task memory_question_keeps_the_users_spelling_of_favourite()
     {

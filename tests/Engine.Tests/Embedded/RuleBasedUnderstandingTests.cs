@@ -137,6 +137,37 @@ public sealed class RuleBasedUnderstandingTests
     }
 
     [Theory]
+    [InlineData("I like tea, coffee, and cake", new[] { "tea, coffee, and cake" })]
+    [InlineData("I love hiking, chess, and crème brûlée!", new[] { "hiking, chess, and crème brûlée" })]
+    [InlineData("I like tea, coffee, and cake, and I love chess", new[] { "tea, coffee, and cake", "chess" })]
+    [InlineData("I like tea, coffee, and thanks for asking", new[] { "tea, coffee" })]
+    [InlineData("I like tea, and that's it", new[] { "tea" })]
+    public void a_list_with_a_comma_before_its_last_and_keeps_every_item(string text, string[] likes)
+    {
+        var changes = _understanding.Understand(text, SessionContext.Empty);
+
+        Assert.Equal(likes.Select(like => ContextChange.Remember(ContextKeys.Likes, like)), changes);
+    }
+
+    [Fact]
+    public void a_favorite_list_with_a_comma_before_its_last_and_keeps_every_item()
+    {
+        var changes = _understanding.Understand("my favorite foods are pizza, sushi, and tacos", SessionContext.Empty);
+
+        Assert.Equal([ContextChange.Remember(ContextKeys.Favorite("foods"), "pizza, sushi, and tacos")], changes);
+    }
+
+    [Fact]
+    public void a_statement_after_a_comma_and_still_counts_on_its_own()
+    {
+        var changes = _understanding.Understand("I like tea, coffee, and I live in Paris", SessionContext.Empty);
+
+        Assert.Equal(
+            [ContextChange.Remember(ContextKeys.Likes, "tea, coffee"), ContextChange.Remember(ContextKeys.Location, "Paris")],
+            changes);
+    }
+
+    [Theory]
     [InlineData("I like it")]
     [InlineData("I love you")]
     [InlineData("I like how you think")]
