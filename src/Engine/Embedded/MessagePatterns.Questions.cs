@@ -78,7 +78,7 @@ internal static partial class MessagePatterns
 
     /// <summary>A greeting that opens the message.</summary>
     [GeneratedRegex(
-        @"^[\s\p{P}]*(?<greeting>hello|hiya|hi|hey|howdy|greetings|yo|good\s+(?:morning|afternoon|evening|day)|morning|afternoon|evening)\b",
+        @"^" + LeadingSymbol + @"*(?<greeting>hello|hiya|hi|hey|howdy|greetings|yo|good\s+(?:morning|afternoon|evening|day)|morning|afternoon|evening)\b",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex Greeting();
 
@@ -87,13 +87,13 @@ internal static partial class MessagePatterns
 
     /// <summary>A goodbye that opens the message, perhaps after "ok" or "thanks".</summary>
     [GeneratedRegex(
-        @"^[\s\p{P}]*(?:(?:ok(?:ay)?|well|thanks|thank\s+you|alright)\b[\s\p{P}]*)*(?<farewell>bye\s+bye|bye|goodbye|good\s*bye|see\s+you|see\s+ya|good\s*night|farewell|talk\s+(?:to\s+you\s+)?(?:later|soon)|ttyl|cya)\b",
+        @"^" + LeadingSymbol + @"*(?:(?:ok(?:ay)?|well|thanks|thank\s+you|alright)\b" + LeadingSymbol + @"*)*(?<farewell>bye\s+bye|bye|goodbye|good\s*bye|see\s+you|see\s+ya|good\s*night|farewell|talk\s+(?:to\s+you\s+)?(?:later|soon)|ttyl|cya)\b",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex Farewell();
 
     /// <summary>A message that asks something: opens with a question word or ends with a question mark.</summary>
     [GeneratedRegex(
-        @"^[\s\p{P}]*(?:what|who|where|when|why|how|which|whose|do|does|did|is|are|am|can|could|would|will|should|have|has|tell\s+me)\b|[?？][^\p{L}\p{N}?？]*$",
+        @"^" + LeadingSymbol + @"*(?:what|who|where|when|why|how|which|whose|do|does|did|is|are|am|can|could|would|will|should|have|has|tell\s+me)\b|[?？][^\p{L}\p{N}?？]*$",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex AsksSomething();
 }

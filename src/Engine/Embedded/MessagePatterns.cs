@@ -13,9 +13,15 @@ internal static partial class MessagePatterns
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
+    /// <summary>
+    /// A character that may come before the words of a clause: a space, punctuation, a bullet, a symbol or part of an
+    /// emoji (its surrogates, joiner, variation selector). Not a currency sign, nor the surrogates of letters (𠮷).
+    /// </summary>
+    private const string LeadingSymbol = @"[\s\p{P}\p{Sm}\p{Sk}\p{So}\p{Cf}\p{Me}\uFE0E\uFE0F\uD83C-\uD83E\uDB40\uDC00-\uDFFF]";
+
     /// <summary>Greetings, fillers and polite request words that may open a clause ("Hi, well, could you ...").</summary>
     [GeneratedRegex(
-        @"^(?:[\s,.!?;:…""“”'‘’()\-–—]|(?:hi|hello|hey|hiya|howdy|greetings|yo|good\s+(?:morning|afternoon|evening|day)|morning|there|well|so|ok|okay|oh|and|also|but|btw|by\s+the\s+way|anyway|actually|um+|uh+|hmm+|er|yeah|yes|yep|no|nope|sure|lol|haha|please|pls|plz|kindly|just|now|alright|right|listen|look|fyi|(?:can|could|would|will)\s+you)\b)*",
+        @"^(?:" + LeadingSymbol + @"|(?:hi|hello|hey|hiya|howdy|greetings|yo|good\s+(?:morning|afternoon|evening|day)|morning|there|well|so|ok|okay|oh|and|also|but|btw|by\s+the\s+way|anyway|actually|um+|uh+|hmm+|er|yeah|yes|yep|no|nope|sure|lol|haha|please|pls|plz|kindly|just|now|alright|right|listen|look|fyi|(?:can|could|would|will)\s+you)\b)*",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex LeadingFiller();
 

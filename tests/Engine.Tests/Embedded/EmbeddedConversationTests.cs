@@ -136,6 +136,20 @@ public sealed class EmbeddedConversationTests
         Assert.All(["pizza", "sushi", "tacos"], food => Assert.Contains(food, reply, Exact));
     }
 
+    [Theory]
+    [InlineData("Hey 👋 my name is Zoë", "Hey, Zoë!")]
+    [InlineData("👋 hello", "Hello!")]
+    [InlineData("👋👋 Hi there", "Hi!")]
+    [InlineData("🌞 good morning", "Good morning!")]
+    public async Task a_leading_emoji_does_not_hide_the_greeting(string message, string expected)
+    {
+        var conversation = new Conversation();
+
+        var reply = await conversation.SendAsync(message);
+
+        Assert.StartsWith(expected, reply, Exact);
+    }
+
     [Fact]
     public async Task memory_question_keeps_the_users_spelling_of_favourite()
     {

@@ -46,6 +46,20 @@ public sealed class RuleBasedUnderstandingTests
     }
 
     [Theory]
+    [InlineData("Hey 👋 my name is Zoë", "Zoë")]
+    [InlineData("👋 my name is Zoë", "Zoë")]
+    [InlineData("😊😊 call me Jean-Luc", "Jean-Luc")]
+    [InlineData("• My name is Ada", "Ada")]
+    [InlineData("👋🏽 Hi! ✨ I'm Zoë", "Zoë")]
+    [InlineData("🙋‍♀️ my name is 東京", "東京")]
+    public void a_leading_emoji_or_bullet_does_not_hide_a_name(string text, string name)
+    {
+        var changes = _understanding.Understand(text, SessionContext.Empty);
+
+        Assert.Equal([ContextChange.Remember(ContextKeys.Name, name)], changes);
+    }
+
+    [Theory]
     [InlineData("I'm Ada", "Ada")]
     [InlineData("I am Ada.", "Ada")]
     [InlineData("Hi, I'm Ada", "Ada")]
@@ -176,6 +190,35 @@ public sealed class RuleBasedUnderstandingTests
     public void pronouns_and_other_verbs_are_not_taken_for_a_like(string text)
     {
         Assert.Empty(_understanding.Understand(text, SessionContext.Empty));
+    }
+
+    [Theory]
+    [InlineData("😊 I like tea", ContextKeys.Likes, "tea")]
+    [InlineData("• I live in Paris", ContextKeys.Location, "Paris")]
+    [InlineData("* I live in São Paulo", ContextKeys.Location, "São Paulo")]
+    [InlineData("🇫🇷 I'm from Paris", ContextKeys.Location, "Paris")]
+    [InlineData("✅ remember that the code is 1234", ContextKeys.Facts, "the code is 1234")]
+    [InlineData("→ my favorite color is blue", "favorite.color", "blue")]
+    [InlineData("𠮷野家 is my favorite restaurant", "favorite.restaurant", "𠮷野家")]
+    public void a_leading_emoji_or_bullet_does_not_hide_a_statement(string text, string key, string value)
+    {
+        var changes = _understanding.Understand(text, SessionContext.Empty);
+
+        Assert.Equal([ContextChange.Remember(key, value)], changes);
+    }
+
+    [Fact]
+    public void each_bulleted_line_is_read()
+    {
+        var changes = _understanding.Understand("• I like tea\n• I live in Paris\n- I love chess", SessionContext.Empty);
+
+        Assert.Equal(
+            [
+                ContextChange.Remember(ContextKeys.Likes, "tea"),
+                ContextChange.Remember(ContextKeys.Location, "Paris"),
+                ContextChange.Remember(ContextKeys.Likes, "chess"),
+            ],
+            changes);
     }
 
     [Theory]
