@@ -45,12 +45,15 @@ internal static class MessageValues
         return builder.ToString();
     }
 
-    /// <summary>The value with whitespace runs collapsed, trailing punctuation removed and surrounding quotes dropped.</summary>
+    /// <summary>
+    /// The value with whitespace runs collapsed, trailing punctuation removed and surrounding quotes dropped when they
+    /// are a pair: not in <c>"tea", "coffee"</c>.
+    /// </summary>
     public static string Clean(string raw)
     {
         var collapsed = string.Join(' ', raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         var value = collapsed.TrimEnd(TrailingPunctuation.ToCharArray()).Trim();
-        if (value.Length >= 2 && IsQuote(value[0]) && IsQuote(value[^1]))
+        if (value.Length >= 2 && IsQuote(value[0]) && IsQuote(value[^1]) && !QuotesInside(value[1..^1], IsDoubleQuote(value[0])))
             value = value[1..^1].Trim().TrimEnd(TrailingPunctuation.ToCharArray()).Trim();
         return value;
     }
@@ -157,5 +160,20 @@ internal static class MessageValues
         Topic(topic).Split(' ').Any(word => word.Length > 4 && (word.EndsWith("our", StringComparison.Ordinal)
             || word.EndsWith("ours", StringComparison.Ordinal)));
 
-    private static bool IsQuote(char c) => c is '"' or '“' or '”' or '\'' or '‘' or '’' or '«' or '»';
+    private static bool IsQuote(char c) => IsDoubleQuote(c) || c is '\'' or '‘' or '’' or '‹' or '›';
+
+    private static bool IsDoubleQuote(char c) => c is '"' or '“' or '”' or '„' or '«' or '»';
+
+    /// <summary>Whether <paramref name="inner"/> holds a quote of the same kind, other than an apostrophe inside a word (O'Brien).</summary>
+    private static bool QuotesInside(string inner, bool doubleQuotes)
+    {
+        for (var i = 0; i < inner.Length; i++)
+        {
+            if (!IsQuote(inner[i]) || IsDoubleQuote(inner[i]) != doubleQuotes) continue;
+            var inWord = i > 0 && i < inner.Length - 1 && char.IsLetterOrDigit(inner[i - 1]) && char.IsLetterOrDigit(inner[i + 1]);
+            if (!inWord) return true;
+        }
+
+        return false;
+    }
 }

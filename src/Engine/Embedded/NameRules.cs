@@ -56,6 +56,7 @@ internal static class NameRules
         if (form == NameForm.Bare && allCaps) return null;
 
         var words = new List<string>();
+        var nameStart = start;
         var pos = start;
         while (words.Count < MaxWords)
         {
@@ -65,8 +66,8 @@ internal static class NameRules
             if (pos == tokenStart) break;
 
             var token = text[tokenStart..pos];
-            var leading = token.Length - token.TrimStart('"', '“', '\'', '‘', '«').Length;
-            var core = token[leading..].TrimEnd('.', ',', '!', '?', ';', ':', '…', '"', '”', '\'', '’', '»');
+            var leading = token.Length - token.TrimStart('"', '“', '„', '\'', '‘', '«', '‹').Length;
+            var core = token[leading..].TrimEnd('.', ',', '!', '?', ';', ':', '…', '"', '”', '“', '\'', '’', '»', '›');
             var isInitial = token.EndsWith('.') && core.Split('.').All(part => part.Length == 1);
             if (core.Length == 0 || !MessagePatterns.NameWord().IsMatch(core) || _stopWords.Contains(core)) break;
             if (words.Count == 0 && RejectsFirst(form, core)) return null;
@@ -75,6 +76,7 @@ internal static class NameRules
                 if (!_particles.Contains(core) || !NextStartsUpper(text, pos)) break;
             }
 
+            if (words.Count == 0) nameStart = tokenStart + leading;
             words.Add(core);
             end = tokenStart + leading + core.Length + (isInitial ? 1 : 0);
             var punctuated = token.Length > leading + core.Length;
@@ -84,7 +86,7 @@ internal static class NameRules
         if (words.Count == 0) return null;
         if (form == NameForm.CallMe && FollowedByBut(text, end)) return null;
         if (form == NameForm.Bare && !EndsClause(text, end)) return null;
-        return MessageValues.Clean(text[start..end]);
+        return MessageValues.Clean(text[nameStart..end]);
     }
 
     private static bool RejectsFirst(NameForm form, string word) => form switch

@@ -137,6 +137,22 @@ public sealed class EmbeddedConversationTests
     }
 
     [Theory]
+    [InlineData("my name is \"Ada\"", "Ada")]
+    [InlineData("call me “Zoë”", "Zoë")]
+    public async Task a_quoted_name_is_said_back_without_its_quotes(string statement, string name)
+    {
+        var conversation = new Conversation();
+
+        var acknowledgement = await conversation.SendAsync(statement);
+        var reply = await conversation.SendAsync("what is my name?");
+
+        Assert.DoesNotContain("\"", acknowledgement, Exact);
+        Assert.DoesNotContain("“", acknowledgement, Exact);
+        Assert.Matches($@"\b{name}[.!]", acknowledgement);
+        Assert.Equal($"Your name is {name}.", reply);
+    }
+
+    [Theory]
     [InlineData("Hey 👋 my name is Zoë", "Hey, Zoë!")]
     [InlineData("👋 hello", "Hello!")]
     [InlineData("👋👋 Hi there", "Hi!")]

@@ -60,6 +60,34 @@ public sealed class RuleBasedUnderstandingTests
     }
 
     [Theory]
+    [InlineData("my name is \"Ada\"", "Ada")]
+    [InlineData("My name is “Zoë”.", "Zoë")]
+    [InlineData("call me 'Ada'", "Ada")]
+    [InlineData("call me ‘Jean-Luc’!", "Jean-Luc")]
+    [InlineData("my name is \"Ada Lovelace\"", "Ada Lovelace")]
+    [InlineData("my name is «Zoë»", "Zoë")]
+    [InlineData("my name is \"O'Brien\"", "O'Brien")]
+    public void a_quoted_name_is_remembered_without_its_quotes(string text, string name)
+    {
+        var changes = _understanding.Understand(text, SessionContext.Empty);
+
+        Assert.Equal([ContextChange.Remember(ContextKeys.Name, name)], changes);
+    }
+
+    [Theory]
+    [InlineData("I live in \"São Paulo\"", ContextKeys.Location, "São Paulo")]
+    [InlineData("I'm from “東京”", ContextKeys.Location, "東京")]
+    [InlineData("I like 'Star Wars'", ContextKeys.Likes, "Star Wars")]
+    [InlineData("I like \"tea\", \"coffee\"", ContextKeys.Likes, "\"tea\", \"coffee\"")]
+    [InlineData("I love “jazz” and “blues”", ContextKeys.Likes, "“jazz” and “blues”")]
+    public void quotes_around_a_value_are_dropped_only_as_a_pair(string text, string key, string value)
+    {
+        var changes = _understanding.Understand(text, SessionContext.Empty);
+
+        Assert.Equal([ContextChange.Remember(key, value)], changes);
+    }
+
+    [Theory]
     [InlineData("I'm Ada", "Ada")]
     [InlineData("I am Ada.", "Ada")]
     [InlineData("Hi, I'm Ada", "Ada")]
