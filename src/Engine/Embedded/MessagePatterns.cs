@@ -29,9 +29,9 @@ internal static partial class MessagePatterns
     [GeneratedRegex(@"\b(?:please|pls|plz|kindly|can\s+you|could\s+you|would\s+you|will\s+you)\b", Options, MatchTimeoutMilliseconds)]
     internal static partial Regex RequestWords();
 
-    /// <summary>"my name is", "call me", "I'm called", "I go by".</summary>
+    /// <summary>"my name is", "call me", "I'm called", "I go by"; "my name is actually" for a correction.</summary>
     [GeneratedRegex(
-        @"^(?:(?<explicit>my\s+(?:first\s+)?name\s*(?:is\b|['’]s\b|=|:)|(?:the\s+)?name\s*(?:is\b|['’]s\b|:)|i\s*(?:['’]m|\s+am)\s+called\b|i\s+go\s+by\b)|(?<callme>(?:(?:you\s+(?:can|may|should|could)|everyone|everybody|people|(?:my\s+)?friends|they|just|simply)\s+)*call(?:s)?\s+me\b))\s*:?",
+        @"^(?:(?<explicit>(?:my\s+(?:first\s+)?name\s*(?:is\b|['’]s\b|=|:)|(?:the\s+)?name\s*(?:is\b|['’]s\b|:)|i\s*(?:['’]m|\s+am)\s+(?:(?:actually|really)\s+)?called\b|i\s+go\s+by\b)(?:\s+(?:actually|really|now)\b)?)|(?<callme>(?:(?:you\s+(?:can|may|should|could)|everyone|everybody|people|(?:my\s+)?friends|they|just|simply)\s+)*call(?:s)?\s+me\b))\s*:?",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex NameLead();
 

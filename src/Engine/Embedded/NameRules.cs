@@ -12,7 +12,8 @@ internal static class NameRules
     private static readonly HashSet<string> _stopWords = Words(
         "and but or so from in at who which that because since though although btw by i i'm im i’m nice thanks thank " +
         "please what how not too lol haha here now actually also if when where with for is are am was were you your " +
-        "my me it its it's to just ok okay yes yeah hello hi hey bye and & the a an of");
+        "my me it its it's to just ok okay yes yeah hello hi hey bye and & the a an of instead again then anyway anyways " +
+        "rather");
 
     private static readonly HashSet<string> _notANameAfterNameIs = Words(
         "a an the not no none secret private unknown nothing irrelevant hidden whatever why what who hard difficult " +
@@ -44,7 +45,7 @@ internal static class NameRules
         "van von de da di del della der den la le du bin ibn al el y dos das ter");
 
     private static readonly HashSet<string> _allowedAfterBareName = Words(
-        "and but from so btw by nice here too again lol haha");
+        "and but from so btw by nice here too again lol haha instead anyway anyways");
 
     /// <summary>
     /// The name at the start of <paramref name="text"/>[<paramref name="start"/>..], or null; <paramref name="end"/>

@@ -137,6 +137,24 @@ public sealed class EmbeddedConversationTests
     }
 
     [Theory]
+    [InlineData("my name is Ada", "Call me Grace instead", "Grace")]
+    [InlineData("my name is Ada", "my name is actually Grace", "Grace")]
+    [InlineData("call me Grace", "You can call me Ada again", "Ada")]
+    [InlineData("my name is Ada", "no, call me Bo then", "Bo")]
+    public async Task a_name_correction_overrides_the_earlier_name(string first, string correction, string name)
+    {
+        var conversation = new Conversation();
+        await conversation.SendAsync(first);
+
+        var acknowledgement = await conversation.SendAsync(correction);
+        var reply = await conversation.SendAsync("what's my name?");
+
+        Assert.Equal(name, conversation.Context.Name);
+        Assert.Matches($@"\b{name}[.!]", acknowledgement);
+        Assert.Equal($"Your name is {name}.", reply);
+    }
+
+    [Theory]
     [InlineData("my name is \"Ada\"", "Ada")]
     [InlineData("call me “Zoë”", "Zoë")]
     public async Task a_quoted_name_is_said_back_without_its_quotes(string statement, string name)

@@ -88,6 +88,33 @@ public sealed class RuleBasedUnderstandingTests
     }
 
     [Theory]
+    [InlineData("Call me Grace instead", "Grace")]
+    [InlineData("You can call me Ada again", "Ada")]
+    [InlineData("call me Bo then", "Bo")]
+    [InlineData("ok call me Bo anyway", "Bo")]
+    [InlineData("call me Grace Hopper instead, please", "Grace Hopper")]
+    [InlineData("my name is actually Grace", "Grace")]
+    [InlineData("My name is really Zoë!", "Zoë")]
+    [InlineData("I'm Grace instead", "Grace")]
+    public void a_name_correction_keeps_only_the_name(string text, string name)
+    {
+        var changes = _understanding.Understand(text, SessionContext.Empty);
+
+        Assert.Equal([ContextChange.Remember(ContextKeys.Name, name)], changes);
+    }
+
+    [Theory]
+    [InlineData("my name is actually not important")]
+    [InlineData("my name is really long")]
+    [InlineData("call me again")]
+    public void a_correction_word_alone_is_not_a_name(string text)
+    {
+        var changes = _understanding.Understand(text, SessionContext.Empty);
+
+        Assert.DoesNotContain(changes, change => change.Key == ContextKeys.Name);
+    }
+
+    [Theory]
     [InlineData("I'm Ada", "Ada")]
     [InlineData("I am Ada.", "Ada")]
     [InlineData("Hi, I'm Ada", "Ada")]
