@@ -74,9 +74,8 @@ internal static partial class MessageParser
     private static bool ParseClause(string text, int start, int end, bool allCaps, List<Statement> found)
     {
         var clause = text[start..end];
-        var filler = MessagePatterns.LeadingFiller().Match(clause);
-        var polite = filler.Length > 0 && MessagePatterns.RequestWords().IsMatch(filler.Value);
-        var body = clause[filler.Length..];
+        var opening = OpeningLength(clause, out var polite);
+        var body = clause[opening..];
         var clauseFound = new List<Statement>();
         _ = TryForget(body, clauseFound)
             || TryFact(body, polite, clauseFound)
@@ -87,9 +86,23 @@ internal static partial class MessageParser
             || TryFavoriteReversed(body, clauseFound)
             || TryBareName(body, allCaps, clauseFound);
 
-        var offset = start + filler.Length;
+        var offset = start + opening;
         found.AddRange(clauseFound.Select(s => s with { Start = s.Start + offset, End = s.End + offset }));
         return clauseFound.Count > 0;
+    }
+
+    /// <summary>Where the statement of a clause may begin: after its fillers, and a request around them ("ok, I want you to please ...").</summary>
+    private static int OpeningLength(string clause, out bool polite)
+    {
+        var filler = MessagePatterns.LeadingFiller().Match(clause);
+        polite = filler.Length > 0 && MessagePatterns.RequestWords().IsMatch(filler.Value);
+        var request = MessagePatterns.RequestLead().Match(clause, filler.Length, clause.Length - filler.Length);
+        if (!request.Success) return filler.Length;
+
+        var start = filler.Length + request.Length;
+        var more = MessagePatterns.LeadingFiller().Match(clause, start, clause.Length - start);
+        polite |= more.Length > 0 && MessagePatterns.RequestWords().IsMatch(more.Value);
+        return start + more.Length;
     }
 
     /// <summary>

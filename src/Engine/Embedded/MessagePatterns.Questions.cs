@@ -54,7 +54,7 @@ internal static partial class MessagePatterns
     internal static partial Regex LocationQuestion();
 
     [GeneratedRegex(
-        @"\b(?:what(?:['’]?s|\s+is|\s+was)\s+my\s+(?:first\s+)?name|(?<who>who\s+am\s+i)|what\s+am\s+i\s+called|what\s+do\s+you\s+call\s+me|(?:know|remember|recall|forg[eo]t(?:ten)?)\s+(?:my\s+name|who\s+i\s+am)|(?:tell|remind)\s+me\s+my\s+name|say\s+my\s+name)\b",
+        @"\b(?:what(?:['’]?s|\s+is|\s+was)\s+my\s+(?:first\s+)?name|(?<who>who\s+am\s+i)|what\s+am\s+i\s+called|what\s+do\s+you\s+call\s+me|(?:know|remember|recall|forgot(?:ten)?|(?:you|u|don['’]?t|do\s+not|never)\s+forget)\s+(?:my\s+name|who\s+i\s+am)|(?:tell|remind)\s+me\s+my\s+name|say\s+my\s+name)\b",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex NameQuestion();
 

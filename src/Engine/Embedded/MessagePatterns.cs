@@ -25,6 +25,12 @@ internal static partial class MessagePatterns
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex LeadingFiller();
 
+    /// <summary>A request that may open a statement after the fillers: "I want you to forget ...", "then forget ...".</summary>
+    [GeneratedRegex(
+        @"^(?:then\b|i(?:\s+(?:want|need|would\s+like|am\s+asking)|['’]?d\s+like|['’]?m\s+asking)\s+you\s+to\b|you\s+(?:can|could|should|may|must)\s|go\s+ahead\s+and\b)",
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex RequestLead();
+
     /// <summary>Words in a clause opening that turn an imperative into a polite request ("could you call me ...?").</summary>
     [GeneratedRegex(@"\b(?:please|pls|plz|kindly|can\s+you|could\s+you|would\s+you|will\s+you)\b", Options, MatchTimeoutMilliseconds)]
     internal static partial Regex RequestWords();

@@ -113,6 +113,26 @@ public sealed class EmbeddedConversationTests
     }
 
     [Theory]
+    [InlineData("my name is Ada", "I want you to forget my name", "what is my name", "Ada")]
+    [InlineData("call me Zoë", "can you forget my name?", "who am I", "Zoë")]
+    [InlineData("I live in Lisbon", "please forget where I live", "where do I live", "Lisbon")]
+    [InlineData("I live in Lisbon", "then forget everything", "where do I live", "Lisbon")]
+    [InlineData("I love chess", "I'd like you to forget everything", "what do you know about me", "chess")]
+    public async Task a_forget_request_inside_a_longer_sentence_forgets(string statement, string forget, string question, string value)
+    {
+        var conversation = new Conversation();
+        await conversation.SendAsync(statement);
+
+        var forgetReply = await conversation.SendAsync(forget);
+        var reply = await conversation.SendAsync(question);
+
+        Assert.Contains("forgotten", forgetReply, Exact);
+        Assert.DoesNotContain(value, forgetReply, Exact);
+        Assert.DoesNotContain(value, reply, Exact);
+        Assert.Contains("don't know", reply, Exact);
+    }
+
+    [Theory]
     [InlineData("I like tea, coffee, and cake", "what do I like")]
     [InlineData("I love tea, coffee, and cake!", "what do I love?")]
     public async Task every_item_of_a_list_with_an_oxford_comma_is_recalled(string statement, string question)

@@ -24,6 +24,8 @@ public sealed class RuleBasedReplyGeneratorTests
     [InlineData("do you remember my name?")]
     [InlineData("hey, what is my name?")]
     [InlineData("  what   is   my   name  ")]
+    [InlineData("did you forget my name?")]
+    [InlineData("have you forgotten who I am?")]
     public async Task name_question_is_answered_with_the_name(string question)
     {
         var reply = await Reply(question, Known());
@@ -354,6 +356,16 @@ public sealed class RuleBasedReplyGeneratorTests
 
         Assert.Contains($"forgotten {what}", reply, StringComparison.Ordinal);
         Assert.DoesNotContain(value, reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I told you to forget my name")]
+    [InlineData("Time to forget my name!")]
+    public async Task a_request_to_forget_the_name_is_not_answered_with_the_name(string text)
+    {
+        var reply = await Reply(text, Known());
+
+        Assert.DoesNotContain("Your name is", reply, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -333,6 +333,15 @@ public sealed class RuleBasedUnderstandingTests
     [InlineData("forget my name and where I live", new[] { ContextKeys.Name, ContextKeys.Location })]
     [InlineData("forget all my favorites", new[] { "favorite.color", "favorite.food" })]
     [InlineData("forget everything", new[] { ContextKeys.Name, ContextKeys.Location, ContextKeys.Likes, "favorite.color", "favorite.food", ContextKeys.Facts })]
+    [InlineData("I want you to forget my name", new[] { ContextKeys.Name })]
+    [InlineData("I'd like you to forget where I live", new[] { ContextKeys.Location })]
+    [InlineData("I need you to forget what I like.", new[] { ContextKeys.Likes })]
+    [InlineData("please forget where I live", new[] { ContextKeys.Location })]
+    [InlineData("could you please forget my name?", new[] { ContextKeys.Name })]
+    [InlineData("ok then, forget my name", new[] { ContextKeys.Name })]
+    [InlineData("you should forget where I'm from", new[] { ContextKeys.Location })]
+    [InlineData("go ahead and forget my favorite color", new[] { "favorite.color" })]
+    [InlineData("then forget everything", new[] { ContextKeys.Name, ContextKeys.Location, ContextKeys.Likes, "favorite.color", "favorite.food", ContextKeys.Facts })]
     [InlineData("Forget everything you know about me!", new[] { ContextKeys.Name, ContextKeys.Location, ContextKeys.Likes, "favorite.color", "favorite.food", ContextKeys.Facts })]
     public void forgetting_names_the_keys_to_forget(string text, string[] keys)
     {
