@@ -14,10 +14,12 @@ internal static partial class MessagePatterns
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
     /// <summary>
-    /// A character that may come before the words of a clause: a space, punctuation, a bullet, a symbol or part of an
-    /// emoji (its surrogates, joiner, variation selector). Not a currency sign, nor the surrogates of letters (𠮷).
+    /// What may come before the words of a clause: a space, punctuation, a bullet, a symbol or part of an emoji (its
+    /// surrogates, joiner, variation selector). Not a currency sign, nor the surrogates of letters (𠮷), and "#", "@",
+    /// "*" or "&amp;" only before a space, so that "#1" or "@home" stay whole.
     /// </summary>
-    private const string LeadingSymbol = @"[\s\p{P}\p{Sm}\p{Sk}\p{So}\p{Cf}\p{Me}\uFE0E\uFE0F\uD83C-\uD83E\uDB40\uDC00-\uDFFF]";
+    private const string LeadingSymbol =
+        @"(?:[\s\p{P}\p{Sm}\p{Sk}\p{So}\p{Cf}\p{Me}\uFE0E\uFE0F\uD83C-\uD83E\uDB40\uDC00-\uDFFF-[#@*&]]|[#@*&]+\s)";
 
     /// <summary>Greetings, fillers and polite request words that may open a clause ("Hi, well, could you ...").</summary>
     [GeneratedRegex(

@@ -262,6 +262,18 @@ public sealed class RuleBasedUnderstandingTests
         Assert.Equal([ContextChange.Remember(key, value)], changes);
     }
 
+    [Theory]
+    [InlineData("#1 is my favorite number", "favorite.number", "#1")]
+    [InlineData("$5 is my favorite price", "favorite.price", "$5")]
+    [InlineData("*NSYNC is my favorite band", "favorite.band", "*NSYNC")]
+    [InlineData("@home is my favorite place", "favorite.place", "@home")]
+    public void a_value_that_opens_with_a_symbol_keeps_it(string text, string key, string value)
+    {
+        var changes = _understanding.Understand(text, SessionContext.Empty);
+
+        Assert.Equal([ContextChange.Remember(key, value)], changes);
+    }
+
     [Fact]
     public void each_bulleted_line_is_read()
     {
