@@ -36,7 +36,7 @@ internal static partial class MessagePatterns
 
     /// <summary>"what is my favorite color"; <c>after</c> shows where the topic ends and is not part of the question.</summary>
     [GeneratedRegex(
-        @"\b(?:what(?:['’]?s|\s+is|\s+are|\s+was|\s+were)|(?:do|did)\s+you\s+(?:know|remember)|(?:tell|remind)\s+me|which\s+is)\s+my\s+(?:(?:absolute|all[\s-]time)\s+)?(?<spelling>favou?rite|fave|fav)\s+(?<topic>[\p{L}\p{M}][\p{L}\p{M}\-'’ ]{0,40}?)(?<after>\s*(?:$|[,.!?;:…]|\s(?:and|again|then|now|please|is)\b))",
+        @"\b(?:what(?:['’]?s|\s+is|\s+are|\s+was|\s+were)|(?:(?:do|did)\s+you\s+(?:know|remember|recall)|(?:tell|remind)\s+me)(?:\s+what)?|what\s+(?:did\s+i\s+(?:say|tell\s+you)|have\s+i\s+(?:said|told\s+you))|which\s+is)\s+my\s+(?:(?:absolute|all[\s-]time)\s+)?(?<spelling>favou?rite|fave|fav)\s+(?<topic>[\p{L}\p{M}][\p{L}\p{M}\-'’ ]{0,40}?)(?<after>\s*(?:$|[,.!?;:…]|\s(?:and|again|then|now|please|is|are|was|were)\b))",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex FavoriteQuestion();
 
@@ -49,12 +49,12 @@ internal static partial class MessagePatterns
     internal static partial Regex LikeCheckQuestion();
 
     [GeneratedRegex(
-        @"\b(?:where\s+(?:do|did)\s+i\s+(?<verb>live|come\s+from|stay|reside)|where\s+am\s+i\s+(?<verb>from|based|living|located)|where(?:['’]?s|\s+is)\s+(?:my\s+)?home|(?:(?:do|did)\s+you\s+(?:know|remember)|(?:tell|remind)\s+me)\s+where\s+i(?:\s+(?<verb>live|come\s+from|am\s+from)|['’]m\s+(?<verb>from))|what(?:['’]?s|\s+is)\s+my\s+(?:location|city|country|home\s*town|address))\b",
+        @"\b(?:where\s+(?:do|did)\s+i\s+(?<verb>live|come\s+from|stay|reside)|where\s+am\s+i\s+(?<verb>from|based|living|located)|where\s+(?:did\s+i\s+(?:say|tell\s+you|mention)|have\s+i\s+(?:said|told\s+you))\s+(?:that\s+)?i(?:\s+(?<verb>live|lived|come\s+from|came\s+from|am\s+from|was\s+from|stay)|['’]m\s+(?<verb>from))|what\s+(?:city|town|country|state|place)\s+(?:(?:do|did)\s+)?i\s+(?<verb>live|come\s+from|stay|reside)|what\s+(?:city|town|country|state|place)\s+(?:am\s+i|i\s+am|i['’]m)\s+(?<verb>from|based|living|located)|where(?:['’]?s|\s+is)\s+(?:my\s+)?home|(?:(?:do|did)\s+you\s+(?:know|remember)|(?:tell|remind)\s+me)\s+where\s+i(?:\s+(?<verb>live|come\s+from|am\s+from)|['’]m\s+(?<verb>from))|what(?:['’]?s|\s+is)\s+my\s+(?:location|city|country|home\s*town|address))\b",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex LocationQuestion();
 
     [GeneratedRegex(
-        @"\b(?:what(?:['’]?s|\s+is|\s+was)\s+my\s+(?:first\s+)?name|(?<who>who\s+am\s+i)|what\s+am\s+i\s+called|what\s+do\s+you\s+call\s+me|(?:know|remember|recall|forgot(?:ten)?|(?:you|u|don['’]?t|do\s+not|never)\s+forget)\s+(?:my\s+name|who\s+i\s+am)|(?:tell|remind)\s+me\s+my\s+name|say\s+my\s+name)\b",
+        @"\b(?:what(?:['’]?s|\s+is|\s+was)\s+my\s+(?:first\s+)?name|what\s+(?:(?:did\s+i\s+(?:say|tell\s+you)|have\s+i\s+(?:said|told\s+you))\s+)?my\s+(?:first\s+)?name\s+(?:is|was)|(?<who>who\s+am\s+i)|what\s+am\s+i\s+called|what\s+do\s+you\s+call\s+me|(?:know|remember|recall|forgot(?:ten)?|(?:you|u|don['’]?t|do\s+not|never)\s+forget)\s+(?:my\s+name|who\s+i\s+am)|(?:tell|remind)\s+me\s+my\s+name|say\s+my\s+name)\b",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex NameQuestion();
 

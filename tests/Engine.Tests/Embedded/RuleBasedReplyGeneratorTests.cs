@@ -469,6 +469,37 @@ public sealed class RuleBasedReplyGeneratorTests
         new string(Enumerable.Range(0, 8000).Select(i => (char)(0x2000 + (i * 7919 % 0x0FFF))).ToArray()),
     };
 
+    [Theory]
+    [InlineData("Do you remember what my favorite color is?", "blue")]
+    [InlineData("Tell me what my favorite food is", "feijoada")]
+    [InlineData("do you know what my favourite colour was?", "blue")]
+    [InlineData("Do you know what my name is?", "Your name is Zoë")]
+    [InlineData("can you remind me what my name is", "Your name is Zoë")]
+    [InlineData("what did I say my name was?", "Your name is Zoë")]
+    [InlineData("Can you tell me where I live?", "São Paulo")]
+    [InlineData("What city do I live in?", "São Paulo")]
+    [InlineData("what country am I from?", "São Paulo")]
+    [InlineData("Where did I say I live?", "São Paulo")]
+    [InlineData("where did I tell you I'm from", "São Paulo")]
+    public async Task a_question_with_the_embedded_word_order_is_answered_with_the_value(string question, string value)
+    {
+        var reply = await Reply(question, Known());
+
+        Assert.Contains(value, reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Do you remember what my favorite color is?", "don't know your favorite color")]
+    [InlineData("Do you know what my name is?", "don't know your name")]
+    [InlineData("What city do I live in?", "don't know where you")]
+    [InlineData("Where did I say I live?", "don't know where you")]
+    public async Task an_embedded_question_without_the_value_says_it_does_not_know_it(string question, string expected)
+    {
+        var reply = await Reply(question, SessionContext.Empty);
+
+        Assert.Contains(expected, reply, IgnoreCase);
+    }
+
     private static SessionContext Known() => SessionContext.Empty
         .With(ContextKeys.Name, "Zoë")
         .With(ContextKeys.Location, "São Paulo")
