@@ -6,7 +6,7 @@ namespace Orleans.Conversations.Engine.Embedded;
 internal static partial class MessagePatterns
 {
     [GeneratedRegex(
-        @"\b(?:what(?:['’]?s|\s+is|\s+was|\s+were)\s+(?:my|the)\s+(?:very\s+)?first\s+(?:message|msg|question|words?|thing\s+i\s+(?:said|wrote|sent|asked|told\s+you))|what\s+did\s+i\s+(?:say|write|send|ask|tell\s+you)(?:\s+(?:to\s+)?you)?\s+(?:first|at\s+first|at\s+the\s+(?:start|beginning)|in\s+the\s+beginning)|what\s+did\s+i\s+first\s+(?:say|write|send|ask)|how\s+did\s+i\s+start\s+(?:this|the|our)\s+(?:conversation|chat))\b",
+        @"\b(?:what(?:['’]?s|\s+is|\s+was|\s+were)\s+(?:my|the)\s+(?:very\s+)?first\s+(?:message|msg|question|words?|thing\s+i\s+(?:said|wrote|sent|asked|told\s+you))|what\s+did\s+i\s+(?:say|write|send|ask|tell\s+you)(?:\s+(?:to\s+)?you)?\s+(?:first|at\s+first|at\s+the\s+(?:start|beginning)|in\s+the\s+beginning)|what\s+did\s+i\s+first\s+(?:say|write|send|ask)|what\s+did\s+i\s+(?:say|write|send|ask)(?:\s+(?:to\s+)?you)?\s+in\s+(?:my|the)\s+(?:very\s+)?first\s+(?:message|msg)|(?:(?:do|did|can|could)\s+you\s+(?:know|remember|recall|repeat)|(?:tell|remind|show)\s+me(?:\s+of)?|repeat)\s+(?:what\s+)?(?:my|the)\s+(?:very\s+)?first\s+(?:message|msg|question|words?|thing\s+i\s+(?:said|wrote|sent|asked|told\s+you))|how\s+did\s+i\s+start\s+(?:this|the|our)\s+(?:conversation|chat))\b",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex FirstMessageQuestion();
 

@@ -333,6 +333,35 @@ public sealed class EmbeddedConversationTests
         Assert.Equal(messages.Length, conversation.UserMessageCount);
     }
 
+    [Theory]
+    [InlineData("Do you remember my first message?")]
+    [InlineData("What did I say in my first message?")]
+    [InlineData("what was the first thing I said")]
+    public async Task first_message_question_variants_quote_the_first_message(string question)
+    {
+        var conversation = new Conversation();
+        await conversation.SendAsync("Hello from Zoë");
+        await conversation.SendAsync("I like tea");
+
+        var reply = await conversation.SendAsync(question);
+
+        Assert.Contains("Hello from Zoë", reply, Exact);
+    }
+
+    [Theory]
+    [InlineData("how many messages did I send")]
+    [InlineData("how many messages have I sent so far")]
+    public async Task message_count_question_variants_count_the_earlier_messages(string question)
+    {
+        var conversation = new Conversation();
+        await conversation.SendAsync("hi");
+        await conversation.SendAsync("I like tea");
+
+        var reply = await conversation.SendAsync(question);
+
+        Assert.Contains("2 messages", reply, Exact);
+    }
+
     private static void AddRows(TheoryData<string, string, string> rows, string[] statements, string[] questions, string[] values)
     {
         foreach (var statement in statements)

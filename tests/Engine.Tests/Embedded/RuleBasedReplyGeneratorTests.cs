@@ -500,6 +500,31 @@ public sealed class RuleBasedReplyGeneratorTests
         Assert.Contains(expected, reply, IgnoreCase);
     }
 
+    [Theory]
+    [InlineData("Do you remember my first message?")]
+    [InlineData("What did I say in my first message?")]
+    [InlineData("what was the first thing I said")]
+    [InlineData("can you tell me what my first message was?")]
+    [InlineData("remind me of my first message")]
+    public async Task first_message_question_variants_quote_the_first_user_message(string question)
+    {
+        var reply = await Reply(question, Known(), previousCount: 4, first: "Hi there, I'm Zoë from São Paulo!");
+
+        Assert.Contains("Hi there, I'm Zoë from São Paulo!", reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("how many messages did I send", 5, "5 messages")]
+    [InlineData("how many messages have I sent so far", 5, "5 messages")]
+    [InlineData("do you know how many messages I've sent?", 5, "5 messages")]
+    [InlineData("how many times have I written to you?", 5, "5 messages")]
+    public async Task message_count_question_variants_give_the_number_of_earlier_messages(string question, int previous, string expected)
+    {
+        var reply = await Reply(question, Known(), previousCount: previous);
+
+        Assert.Contains(expected, reply, StringComparison.Ordinal);
+    }
+
     private static SessionContext Known() => SessionContext.Empty
         .With(ContextKeys.Name, "Zoë")
         .With(ContextKeys.Location, "São Paulo")
