@@ -34,9 +34,12 @@ internal static partial class MessagePatterns
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex AllFavoritesQuestion();
 
-    /// <summary>"what is my favorite color"; <c>after</c> shows where the topic ends and is not part of the question.</summary>
+    /// <summary>
+    /// "what is my favorite color"; <c>after</c> shows where the topic ends (a symbol, an emoji, a filler such as
+    /// "again" or "btw") and is not part of the question.
+    /// </summary>
     [GeneratedRegex(
-        @"\b(?:what(?:['’]?s|\s+is|\s+are|\s+was|\s+were)|(?:(?:do|did)\s+you\s+(?:know|remember|recall)|(?:tell|remind)\s+me)(?:\s+what)?|what\s+(?:did\s+i\s+(?:say|tell\s+you)|have\s+i\s+(?:said|told\s+you))|which\s+is)\s+my\s+(?:(?:absolute|all[\s-]time)\s+)?(?<spelling>favou?rite|fave|fav)\s+(?<topic>[\p{L}\p{M}][\p{L}\p{M}\-'’ ]{0,40}?)(?<after>\s*(?:$|[,.!?;:…]|\s(?:and|again|then|now|please|is|are|was|were)\b))",
+        @"\b(?:what(?:['’]?s|\s+is|\s+are|\s+was|\s+were)|(?:(?:do|did)\s+you\s+(?:know|remember|recall)|(?:tell|remind)\s+me)(?:\s+what)?|what\s+(?:did\s+i\s+(?:say|tell\s+you)|have\s+i\s+(?:said|told\s+you))|which\s+is)\s+my\s+(?:(?:absolute|all[\s-]time)\s+)?(?<spelling>favou?rite|fave|fav)\s+(?<topic>[\p{L}\p{M}][\p{L}\p{M}\-'’ ]{0,40}?)(?<after>\s*(?:$|[^\p{L}\p{M}\s\-'’]|\s(?:and|again|then|now|please|pls|is|are|was|were|btw|by\s+the\s+way|anyway|though|tho|lol|haha|exactly|actually)\b))",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex FavoriteQuestion();
 

@@ -95,6 +95,7 @@ public sealed class EmbeddedConversationTests
     [InlineData("I'm from São Paulo", "forget where I live", "where am I from?", "São Paulo")]
     [InlineData("I like tea", "forget what I like", "what do I like", "tea")]
     [InlineData("my favorite color is blue", "forget my favorite color", "what's my favorite color", "blue")]
+    [InlineData("my favorite color is blue", "forget my favorite color 🙏", "what's my favorite color 🤔", "blue")]
     [InlineData("my name is Ada", "forget everything", "what is my name", "Ada")]
     [InlineData("I live in Lisbon", "forget everything", "where do I live", "Lisbon")]
     [InlineData("remember that my code is 1234", "forget everything", "what do you remember", "1234")]

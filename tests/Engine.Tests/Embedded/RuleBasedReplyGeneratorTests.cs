@@ -525,6 +525,20 @@ public sealed class RuleBasedReplyGeneratorTests
         Assert.Contains(expected, reply, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("what's my favorite color 🤔")]
+    [InlineData("what is my favorite color again?")]
+    [InlineData("what's my favorite color btw")]
+    [InlineData("what is my favorite color 😅?")]
+    [InlineData("what's my favorite color by the way?")]
+    [InlineData("do you remember my favorite color 🙂")]
+    public async Task a_favorite_question_with_a_trailing_emoji_or_filler_asks_about_the_topic(string question)
+    {
+        var reply = await Reply(question, Known());
+
+        Assert.Contains("Your favorite color is blue.", reply, StringComparison.Ordinal);
+    }
+
     private static SessionContext Known() => SessionContext.Empty
         .With(ContextKeys.Name, "Zoë")
         .With(ContextKeys.Location, "São Paulo")
