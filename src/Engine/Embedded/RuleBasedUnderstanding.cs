@@ -20,7 +20,7 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
         {
             IEnumerable<ContextChange> produced = statement.Kind == StatementKind.Forget
                 ? Forget(statement, known)
-                : [Remember(statement)];
+                : [Remember(statement, known)];
             foreach (var change in produced)
             {
                 var next = change.IsForget ? known.Without(change.Key) : known.With(change.Key, change.Value!);
@@ -37,8 +37,11 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
     private static bool SameChange(ContextChange earlier, ContextChange change) =>
         earlier.Key == change.Key && string.Equals(earlier.Value, change.Value, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The change a statement asks for, its value cut as the context will remember it.</summary>
-    private static ContextChange Remember(Statement statement)
+    /// <summary>
+    /// The change a statement asks for, its value cut as the context will remember it. A favorite goes under the topic
+    /// already known in another spelling ("colour" for "color"), so that the later one overrides it.
+    /// </summary>
+    private static ContextChange Remember(Statement statement, SessionContext known)
     {
         var value = SessionContext.LimitLength(statement.Value);
         return statement.Kind switch
@@ -46,7 +49,8 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
             StatementKind.Name => ContextChange.Remember(ContextKeys.Name, value),
             StatementKind.Location => ContextChange.Remember(ContextKeys.Location, value),
             StatementKind.Like => ContextChange.Remember(ContextKeys.Likes, value),
-            StatementKind.Favorite => ContextChange.Remember(ContextKeys.Favorite(statement.Topic), value),
+            StatementKind.Favorite => ContextChange.Remember(
+                ContextKeys.Favorite(FavoriteLookup.Find(known, statement.Topic) ?? statement.Topic), value),
             _ => ContextChange.Remember(ContextKeys.Facts, value),
         };
     }

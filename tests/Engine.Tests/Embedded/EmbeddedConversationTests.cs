@@ -363,6 +363,38 @@ public sealed class EmbeddedConversationTests
         Assert.Contains("2 messages", reply, Exact);
     }
 
+    [Theory]
+    [InlineData("my favourite colour is red", "what is my favorite color")]
+    [InlineData("my favorite color is red", "what's my favourite colour?")]
+    [InlineData("my favourite flavour is mint", "what is my favorite flavor")]
+    public async Task british_and_american_spellings_reach_the_same_favorite(string statement, string question)
+    {
+        var conversation = new Conversation();
+
+        await conversation.SendAsync(statement);
+        var reply = await conversation.SendAsync(question);
+
+        Assert.Contains(statement.Split(' ')[^1], reply, Exact);
+    }
+
+    [Theory]
+    [InlineData("my favourite colour is red", "my favorite color is blue", "what's my favourite colour?")]
+    [InlineData("my favorite color is red", "my favourite colour is blue", "what is my favorite color")]
+    [InlineData("my favourite colour is red", "my favorite color is blue", "what do you know about me?")]
+    [InlineData("my favorite colors are red and green", "my favorite color is blue", "what are my favorites?")]
+    public async Task a_favorite_in_another_spelling_overrides_the_earlier_one(string first, string second, string question)
+    {
+        var conversation = new Conversation();
+
+        await conversation.SendAsync(first);
+        await conversation.SendAsync(second);
+        var reply = await conversation.SendAsync(question);
+
+        Assert.Contains("blue", reply, Exact);
+        Assert.DoesNotContain("red", reply, Exact);
+        Assert.Single(conversation.Context.Favorites);
+    }
+
     private static void AddRows(TheoryData<string, string, string> rows, string[] statements, string[] questions, string[] values)
     {
         foreach (var statement in statements)

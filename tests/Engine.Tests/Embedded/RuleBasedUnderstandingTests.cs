@@ -219,6 +219,16 @@ public sealed class RuleBasedUnderstandingTests
     }
 
     [Fact]
+    public void a_favorite_in_another_spelling_is_stored_under_the_topic_already_known()
+    {
+        var known = SessionContext.Empty.With(ContextKeys.Favorite("colour"), "red");
+
+        var changes = _understanding.Understand("my favorite color is blue", known);
+
+        Assert.Equal([ContextChange.Remember(ContextKeys.Favorite("colour"), "blue")], changes);
+    }
+
+    [Fact]
     public void a_favorite_list_with_a_comma_before_its_last_and_keeps_every_item()
     {
         var changes = _understanding.Understand("my favorite foods are pizza, sushi, and tacos", SessionContext.Empty);
