@@ -8,6 +8,17 @@ internal static partial class MessageParser
     private const int MaxValueLength = 120;
     private const int MaxFactLength = 1000;
 
+    private const int MaxShortItemWords = 3;
+
+    private static readonly char[] TrailingMarks = ['.', ',', '!', '?', ';', ':', '…'];
+
+    private static readonly HashSet<string> _listConjunctions = new(StringComparer.OrdinalIgnoreCase) { "and", "or" };
+
+    private static readonly HashSet<string> _subjectWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "i", "i'm", "i’m", "im", "you", "we", "he", "she", "they", "it", "it's", "it’s", "my", "there",
+    };
+
     private static readonly string[] _likeTail =
         ["a lot", "a bunch", "very much", "so much", "too", "as well", "also", "though", "lol", "haha", "the most",
          "quite a bit", "really", "btw", "please", "best", "the best", "most"];
@@ -170,12 +181,26 @@ internal static partial class MessageParser
         return true;
     }
 
-    /// <summary>"tea, coffee, and cake": a comma and "and" after a comma in the value bring its last item.</summary>
-    private static bool IsLastItemOfList(string body, int start, Match stop) =>
-        stop.Value[0] == ','
-        && stop.Value[1..].Trim().Equals("and", StringComparison.OrdinalIgnoreCase)
-        && body.IndexOf(',', start, stop.Index - start) >= 0
-        && !MessagePatterns.ThoughtFollows().IsMatch(body.AsSpan(stop.Index + stop.Length));
+    /// <summary>
+    /// "tea, coffee, and cake", "tea, coffee, or cake": a comma and "and" or "or" bring the last item of a list. With no
+    /// comma before it ("tea, and coffee") only a short item without a subject counts, not "tea, and sometimes I hike".
+    /// </summary>
+    private static bool IsLastItemOfList(string body, int start, Match stop)
+    {
+        if (stop.Value[0] != ',' || !_listConjunctions.Contains(stop.Value[1..].Trim())) return false;
+        var next = stop.Index + stop.Length;
+        if (MessagePatterns.ThoughtFollows().IsMatch(body.AsSpan(next))) return false;
+        return body.IndexOf(',', start, stop.Index - start) >= 0 || IsShortItem(body, next);
+    }
+
+    private static bool IsShortItem(string body, int start)
+    {
+        var stop = MessagePatterns.ValueStop().Match(body, start);
+        var words = body[start..(stop.Success ? stop.Index : body.Length)]
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is > 0 and <= MaxShortItemWords
+            && !words.Any(word => _subjectWords.Contains(word.Trim(TrailingMarks)));
+    }
 
     private static int ValueEnd(string body, int start, StatementKind kind)
     {

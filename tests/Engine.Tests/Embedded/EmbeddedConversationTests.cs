@@ -395,6 +395,19 @@ public sealed class EmbeddedConversationTests
         Assert.Single(conversation.Context.Favorites);
     }
 
+    [Theory]
+    [InlineData("I like tea, coffee, or cake", "what do I like", new[] { "tea", "coffee", "cake" })]
+    [InlineData("I like tea, and coffee", "what do I like", new[] { "tea", "coffee" })]
+    public async Task the_last_item_of_a_list_after_a_comma_is_recalled(string statement, string question, string[] items)
+    {
+        var conversation = new Conversation();
+
+        await conversation.SendAsync(statement);
+        var reply = await conversation.SendAsync(question);
+
+        Assert.All(items, item => Assert.Contains(item, reply, Exact));
+    }
+
     private static void AddRows(TheoryData<string, string, string> rows, string[] statements, string[] questions, string[] values)
     {
         foreach (var statement in statements)

@@ -218,6 +218,22 @@ public sealed class RuleBasedUnderstandingTests
         Assert.Equal(likes.Select(like => ContextChange.Remember(ContextKeys.Likes, like)), changes);
     }
 
+    [Theory]
+    [InlineData("I like tea, coffee, or cake", new[] { "tea, coffee, or cake" })]
+    [InlineData("I like tea, or coffee", new[] { "tea, or coffee" })]
+    [InlineData("I like tea, and coffee", new[] { "tea, and coffee" })]
+    [InlineData("I love hiking, and crème brûlée!", new[] { "hiking, and crème brûlée" })]
+    [InlineData("I like tea, and coffee, and I love chess", new[] { "tea, and coffee", "chess" })]
+    [InlineData("I like tea, or that's what I thought", new[] { "tea" })]
+    [InlineData("I like tea, and sometimes I go hiking", new[] { "tea" })]
+    [InlineData("I like tea, and honestly it makes my whole day better", new[] { "tea" })]
+    public void a_list_ending_in_a_comma_and_or_or_keeps_its_last_item(string text, string[] likes)
+    {
+        var changes = _understanding.Understand(text, SessionContext.Empty);
+
+        Assert.Equal(likes.Select(like => ContextChange.Remember(ContextKeys.Likes, like)), changes);
+    }
+
     [Fact]
     public void a_favorite_in_another_spelling_is_stored_under_the_topic_already_known()
     {
