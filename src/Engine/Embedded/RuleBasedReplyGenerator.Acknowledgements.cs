@@ -18,7 +18,7 @@ public sealed partial class RuleBasedReplyGenerator
         {
             said.Add(analysis.Statements.Any(s => s.Target == ForgetTarget.Everything)
                 ? "Done, I've forgotten everything you told me. We can start fresh."
-                : $"Done, I've forgotten {Phrasing.List([.. forgotten.Select(ForgottenPhrase)])}.");
+                : $"Done, I've forgotten {Phrasing.List([.. forgotten.Select(key => ForgottenPhrase(key, analysis.Statements))])}.");
         }
 
         said.AddRange(analysis.Statements
@@ -36,7 +36,7 @@ public sealed partial class RuleBasedReplyGenerator
                 : $"Nice to meet you, {name}!");
         }
 
-        var remembered = RememberedClauses(changes, context, analysis.Text);
+        var remembered = RememberedClauses(changes, context, analysis.Text, analysis.Statements);
         if (remembered.Count > 0) said.Add($"I'll remember {Phrasing.Sentences(remembered)}.");
         return greetingUsed;
     }
@@ -44,7 +44,8 @@ public sealed partial class RuleBasedReplyGenerator
     private static bool CallsMe(string text) => text.Contains("call me", StringComparison.OrdinalIgnoreCase)
         || text.Contains("calls me", StringComparison.OrdinalIgnoreCase);
 
-    private static List<string> RememberedClauses(IReadOnlyList<ContextChange> changes, SessionContext context, string text)
+    private static List<string> RememberedClauses(
+        IReadOnlyList<ContextChange> changes, SessionContext context, string text, IReadOnlyList<Statement> statements)
     {
         var clauses = new List<string>();
         var likes = new List<string>();
@@ -69,7 +70,7 @@ public sealed partial class RuleBasedReplyGenerator
             else if (change.Key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
                 && context.Favorites.TryGetValue(change.Key[ContextKeys.FavoritePrefix.Length..], out var favorite)
                 && favorite == value)
-                clauses.Add($"that your {Favorite(text)} {change.Key[ContextKeys.FavoritePrefix.Length..]} is {value}");
+                clauses.Add($"that your {Favorite(text)} {SpokenTopic(change.Key, statements)} is {value}");
         }
 
         FlushLikes();
@@ -117,14 +118,23 @@ public sealed partial class RuleBasedReplyGenerator
     private static string Favorite(string text) =>
         text.Contains("favourite", StringComparison.OrdinalIgnoreCase) ? "favourite" : "favorite";
 
-    private static string ForgottenPhrase(string key) => key switch
+    private static string ForgottenPhrase(string key, IReadOnlyList<Statement> statements) => key switch
     {
         ContextKeys.Name => "your name",
         ContextKeys.Location => "where you live",
         ContextKeys.Likes => "what you like",
         ContextKeys.Facts => "what you asked me to remember",
-        _ => "your favorite " + key[ContextKeys.FavoritePrefix.Length..],
+        _ => "your favorite " + SpokenTopic(key, statements),
     };
+
+    /// <summary>The topic of a favorite key as this message spells it ("color" for a stored "colour"), else as stored.</summary>
+    private static string SpokenTopic(string favoriteKey, IReadOnlyList<Statement> statements)
+    {
+        var stored = favoriteKey[ContextKeys.FavoritePrefix.Length..];
+        var canonical = MessageValues.CanonicalTopic(stored);
+        return statements.FirstOrDefault(s => s.Topic.Length > 0 && MessageValues.CanonicalTopic(s.Topic) == canonical)?.Topic
+            ?? stored;
+    }
 
     private static bool WasForgotten(Statement statement, List<string> forgotten) => statement.Target switch
     {

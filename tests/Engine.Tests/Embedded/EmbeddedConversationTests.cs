@@ -396,6 +396,20 @@ public sealed class EmbeddedConversationTests
     }
 
     [Theory]
+    [InlineData("my favourite colour is red", "my favorite color is blue", "your favorite color is blue")]
+    [InlineData("my favorite color is red", "my favourite colour is blue", "your favourite colour is blue")]
+    [InlineData("my favourite colour is red", "forget my favorite color", "forgotten your favorite color")]
+    public async Task an_acknowledgement_keeps_the_spelling_of_the_message(string first, string second, string expected)
+    {
+        var conversation = new Conversation();
+
+        await conversation.SendAsync(first);
+        var reply = await conversation.SendAsync(second);
+
+        Assert.Contains(expected, reply, Exact);
+    }
+
+    [Theory]
     [InlineData("I like tea, coffee, or cake", "what do I like", new[] { "tea", "coffee", "cake" })]
     [InlineData("I like tea, and coffee", "what do I like", new[] { "tea", "coffee" })]
     public async Task the_last_item_of_a_list_after_a_comma_is_recalled(string statement, string question, string[] items)
