@@ -6,7 +6,7 @@ namespace Orleans.Conversations.Engine.Embedded;
 internal static partial class MessagePatterns
 {
     [GeneratedRegex(
-        @"\b(?:what(?:['’]?s|\s+is|\s+was|\s+were)\s+(?:my|the)\s+(?:very\s+)?first\s+(?:message|msg|question|words?|thing\s+i\s+(?:said|wrote|sent|asked|told\s+you))|what\s+did\s+i\s+(?:say|write|send|ask|tell\s+you)(?:\s+(?:to\s+)?you)?\s+(?:first|at\s+first|at\s+the\s+(?:start|beginning)|in\s+the\s+beginning)|what\s+did\s+i\s+first\s+(?:say|write|send|ask)|what\s+did\s+i\s+(?:say|write|send|ask)(?:\s+(?:to\s+)?you)?\s+in\s+(?:my|the)\s+(?:very\s+)?first\s+(?:message|msg)|(?:(?:do|did|can|could)\s+you\s+(?:know|remember|recall|repeat)|(?:tell|remind|show)\s+me(?:\s+of)?|repeat)\s+(?:what\s+)?(?:my|the)\s+(?:very\s+)?first\s+(?:message|msg|question|words?|thing\s+i\s+(?:said|wrote|sent|asked|told\s+you))|how\s+did\s+i\s+start\s+(?:this|the|our)\s+(?:conversation|chat))\b",
+        @"\b(?:what(?:['’]?s|\s+is|\s+was|\s+were)\s+(?:my|the)\s+(?:very\s+)?first\s+(?:message|msg|question|words?|thing\s+i\s+(?:said|wrote|sent|asked|told\s+you))|what(?:\s+(?:message|msg))?\s+did\s+i\s+(?:say|write|send|ask|tell\s+you)(?:\s+(?:to\s+)?you)?\s+(?:first|at\s+first|at\s+the\s+(?:start|beginning)|in\s+the\s+beginning)|what\s+did\s+i\s+first\s+(?:say|write|send|ask)|what\s+did\s+i\s+(?:say|write|send|ask)(?:\s+(?:to\s+)?you)?\s+in\s+(?:my|the)\s+(?:very\s+)?first\s+(?:message|msg)|(?:(?:do|did|can|could)\s+you\s+(?:know|remember|recall|repeat)|(?:tell|remind|show)\s+me(?:\s+of)?|repeat)\s+(?:what\s+)?(?:my|the)\s+(?:very\s+)?first\s+(?:message|msg|question|words?|thing\s+i\s+(?:said|wrote|sent|asked|told\s+you))|how\s+did\s+i\s+start\s+(?:this|the|our)\s+(?:conversation|chat))\b",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex FirstMessageQuestion();
 
@@ -16,7 +16,7 @@ internal static partial class MessagePatterns
     internal static partial Regex LastMessageQuestion();
 
     [GeneratedRegex(
-        @"\bhow\s+many\s+(?:messages|msgs|texts|times\s+(?:have|did)\s+i\s+(?:written|write|messaged|message|texted|text|talked|spoken|chatted|written\s+to\s+you))\b",
+        @"\b(?:what(?:['’]?s|\s+is)\s+the\s+(?:total\s+)?number\s+of\s+(?:messages|msgs|texts)|how\s+many\s+(?:messages|msgs|texts|times\s+(?:have|did)\s+i\s+(?:written|write|messaged|message|texted|text|talked|spoken|chatted|written\s+to\s+you)))\b",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex MessageCountQuestion();
 
@@ -52,7 +52,7 @@ internal static partial class MessagePatterns
     internal static partial Regex LikeCheckQuestion();
 
     [GeneratedRegex(
-        @"\b(?:where\s+(?:do|did)\s+i\s+(?<verb>live|come\s+from|stay|reside)|where\s+am\s+i\s+(?<verb>from|based|living|located)|where\s+(?:did\s+i\s+(?:say|tell\s+you|mention)|have\s+i\s+(?:said|told\s+you))\s+(?:that\s+)?i(?:\s+(?<verb>live|lived|come\s+from|came\s+from|am\s+from|was\s+from|stay)|['’]m\s+(?<verb>from))|what\s+(?:city|town|country|state|place)\s+(?:(?:do|did)\s+)?i\s+(?<verb>live|come\s+from|stay|reside)|what\s+(?:city|town|country|state|place)\s+(?:am\s+i|i\s+am|i['’]m)\s+(?<verb>from|based|living|located)|where(?:['’]?s|\s+is)\s+(?:my\s+)?home|(?:(?:do|did)\s+you\s+(?:know|remember)|(?:tell|remind)\s+me)\s+where\s+i(?:\s+(?<verb>live|come\s+from|am\s+from)|['’]m\s+(?<verb>from))|what(?:['’]?s|\s+is)\s+my\s+(?:location|city|country|home\s*town|address))\b",
+        @"\b(?:where\s+(?:do|did)\s+i\s+(?<verb>live|come\s+from|stay|reside)|where\s+am\s+i\s+(?<verb>from|based|living|located)|where\s+(?:did\s+i\s+(?:say|tell\s+you|mention)|have\s+i\s+(?:said|told\s+you))\s+(?:that\s+)?i(?:\s+(?<verb>live|lived|come\s+from|came\s+from|am\s+from|was\s+from|stay)|['’]m\s+(?<verb>from))|(?:what|which)\s+(?:city|town|country|state|place)\s+(?:(?:do|did)\s+)?i\s+(?<verb>live|come\s+from|stay|reside)|(?:what|which)\s+(?:city|town|country|state|place)\s+(?:am\s+i|i\s+am|i['’]m)\s+(?<verb>from|based|living|located)|where(?:['’]?s|\s+is)\s+(?:my\s+)?home|(?:(?:do|did)\s+you\s+(?:know|remember)|(?:tell|remind)\s+me)\s+where\s+i(?:\s+(?<verb>live|come\s+from|am\s+from)|['’]m\s+(?<verb>from))|what(?:['’]?s|\s+is)\s+my\s+(?:location|city|country|home\s*town|address))\b",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex LocationQuestion();
 

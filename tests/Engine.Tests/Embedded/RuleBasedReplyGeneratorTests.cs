@@ -481,6 +481,9 @@ public sealed class RuleBasedReplyGeneratorTests
     [InlineData("what country am I from?", "São Paulo")]
     [InlineData("Where did I say I live?", "São Paulo")]
     [InlineData("where did I tell you I'm from", "São Paulo")]
+    [InlineData("Which city do I live in?", "São Paulo")]
+    [InlineData("do you know what city I live in?", "São Paulo")]
+    [InlineData("Do you recall what my name is?", "Your name is Zoë")]
     public async Task a_question_with_the_embedded_word_order_is_answered_with_the_value(string question, string value)
     {
         var reply = await Reply(question, Known());
@@ -506,6 +509,8 @@ public sealed class RuleBasedReplyGeneratorTests
     [InlineData("what was the first thing I said")]
     [InlineData("can you tell me what my first message was?")]
     [InlineData("remind me of my first message")]
+    [InlineData("what message did I send first?")]
+    [InlineData("what was the very first thing I told you?")]
     public async Task first_message_question_variants_quote_the_first_user_message(string question)
     {
         var reply = await Reply(question, Known(), previousCount: 4, first: "Hi there, I'm Zoë from São Paulo!");
@@ -518,6 +523,7 @@ public sealed class RuleBasedReplyGeneratorTests
     [InlineData("how many messages have I sent so far", 5, "5 messages")]
     [InlineData("do you know how many messages I've sent?", 5, "5 messages")]
     [InlineData("how many times have I written to you?", 5, "5 messages")]
+    [InlineData("what's the number of messages I've sent?", 5, "5 messages")]
     public async Task message_count_question_variants_give_the_number_of_earlier_messages(string question, int previous, string expected)
     {
         var reply = await Reply(question, Known(), previousCount: previous);
