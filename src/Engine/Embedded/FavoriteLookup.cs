@@ -11,7 +11,6 @@ internal static class FavoriteLookup
         var stored = MessageValues.Topic(topic);
         if (context.Favorites.ContainsKey(stored)) return stored;
 
-        var canonical = MessageValues.CanonicalTopic(topic);
-        return context.Favorites.Keys.FirstOrDefault(key => MessageValues.CanonicalTopic(key) == canonical);
+        return context.Favorites.Keys.FirstOrDefault(key => MessageValues.SameTopic(key, topic));
     }
 }

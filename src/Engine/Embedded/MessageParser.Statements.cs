@@ -10,8 +10,6 @@ internal static partial class MessageParser
 
     private const int MaxShortItemWords = 3;
 
-    private static readonly char[] TrailingMarks = ['.', ',', '!', '?', ';', ':', '…'];
-
     private static readonly HashSet<string> _listConjunctions = new(StringComparer.OrdinalIgnoreCase) { "and", "or" };
 
     private static readonly HashSet<string> _subjectWords = new(StringComparer.OrdinalIgnoreCase)
@@ -199,7 +197,7 @@ internal static partial class MessageParser
         var words = body[start..(stop.Success ? stop.Index : body.Length)]
             .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         return words.Length is > 0 and <= MaxShortItemWords
-            && !words.Any(word => _subjectWords.Contains(word.Trim(TrailingMarks)));
+            && !words.Any(word => _subjectWords.Contains(word.Trim(MessageValues.TrailingPunctuation)));
     }
 
     private static int ValueEnd(string body, int start, StatementKind kind)

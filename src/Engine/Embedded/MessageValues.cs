@@ -6,7 +6,8 @@ namespace Orleans.Conversations.Engine.Embedded;
 /// <summary>Text helpers shared by the parser and the replies: normalizing input and cleaning values.</summary>
 internal static class MessageValues
 {
-    private const string TrailingPunctuation = ".,!?;:…";
+    /// <summary>Punctuation a value or a word may end with, trimmed off it.</summary>
+    public static readonly char[] TrailingPunctuation = ['.', ',', '!', '?', ';', ':', '…'];
 
     private static readonly HashSet<string> _pronouns = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -52,16 +53,16 @@ internal static class MessageValues
     public static string Clean(string raw)
     {
         var collapsed = string.Join(' ', raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        var value = collapsed.TrimEnd(TrailingPunctuation.ToCharArray()).Trim();
+        var value = collapsed.TrimEnd(TrailingPunctuation).Trim();
         if (value.Length >= 2 && IsQuote(value[0]) && IsQuote(value[^1]) && !QuotesInside(value[1..^1], IsDoubleQuote(value[0])))
-            value = value[1..^1].Trim().TrimEnd(TrailingPunctuation.ToCharArray()).Trim();
+            value = value[1..^1].Trim().TrimEnd(TrailingPunctuation).Trim();
         return value;
     }
 
     /// <summary>The end of <paramref name="text"/>[start..end) once trailing whitespace and punctuation are dropped.</summary>
     public static int TrimEnd(string text, int start, int end)
     {
-        while (end > start && (char.IsWhiteSpace(text[end - 1]) || TrailingPunctuation.Contains(text[end - 1])))
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || Array.IndexOf(TrailingPunctuation, text[end - 1]) >= 0))
             end--;
         return end;
     }
@@ -130,17 +131,20 @@ internal static class MessageValues
         var trimmed = value.TrimStart();
         var end = 0;
         while (end < trimmed.Length && !char.IsWhiteSpace(trimmed[end])) end++;
-        return trimmed[..end].Trim(TrailingPunctuation.ToCharArray()).Trim('"', '“', '”', '\'', '‘', '’');
+        return trimmed[..end].Trim(TrailingPunctuation).Trim('"', '“', '”', '\'', '‘', '’');
     }
 
     /// <summary>A topic as stored: trimmed, lower case, single spaces ("Ice  Cream" becomes "ice cream").</summary>
     public static string Topic(string raw) => Clean(raw).ToLowerInvariant();
 
+    /// <summary>Whether two favorite topics are the same whatever their spelling ("colour", "color", "colors").</summary>
+    public static bool SameTopic(string topic, string other) => CanonicalTopic(topic) == CanonicalTopic(other);
+
     /// <summary>
     /// A topic reduced for comparison, so that "colour", "color" and "colors" are the same topic: lower case, British
     /// "-our" spelled "-or", a trailing plural "s" dropped.
     /// </summary>
-    public static string CanonicalTopic(string topic)
+    private static string CanonicalTopic(string topic)
     {
         var words = Topic(topic).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < words.Length; i++)

@@ -131,9 +131,7 @@ public sealed partial class RuleBasedReplyGenerator
     private static string SpokenTopic(string favoriteKey, IReadOnlyList<Statement> statements)
     {
         var stored = favoriteKey[ContextKeys.FavoritePrefix.Length..];
-        var canonical = MessageValues.CanonicalTopic(stored);
-        return statements.FirstOrDefault(s => s.Topic.Length > 0 && MessageValues.CanonicalTopic(s.Topic) == canonical)?.Topic
-            ?? stored;
+        return statements.FirstOrDefault(s => s.Topic.Length > 0 && MessageValues.SameTopic(s.Topic, stored))?.Topic ?? stored;
     }
 
     private static bool WasForgotten(Statement statement, List<string> forgotten) => statement.Target switch
@@ -145,7 +143,7 @@ public sealed partial class RuleBasedReplyGenerator
         ForgetTarget.Facts => forgotten.Contains(ContextKeys.Facts),
         ForgetTarget.AllFavorites => forgotten.Any(key => key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)),
         _ => forgotten.Any(key => key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
-            && MessageValues.CanonicalTopic(key[ContextKeys.FavoritePrefix.Length..]) == MessageValues.CanonicalTopic(statement.Topic)),
+            && MessageValues.SameTopic(key[ContextKeys.FavoritePrefix.Length..], statement.Topic)),
     };
 
     private static string NothingToForget(Statement statement) => statement.Target switch
