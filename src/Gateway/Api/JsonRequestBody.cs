@@ -64,15 +64,14 @@ internal static class JsonRequestBody
         }
     }
 
-    /// <summary>A field that could not be bound: of the wrong type, or a string that is not valid UTF-8/UTF-16 text.</summary>
+    /// <summary>A field that could not be bound for its type (text that cannot be stored is refused before binding).</summary>
     private static ApiProblemException FieldProblem(JsonElement root, JsonException exception)
     {
         var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
         if (field is null || !root.TryGetProperty(field, out var value))
             return ApiProblemException.BadRequest($"The request body does not fit the expected shape: {exception.Message}", field ?? "body");
         return value.ValueKind == JsonValueKind.String
-            ? ApiProblemException.BadRequest(
-                $"Field '{field}' is not valid text: it holds invalid UTF-8 or an unpaired surrogate escape such as \\ud800.", field)
+            ? ApiProblemException.BadRequest($"Field '{field}' does not take a string.", field)
             : ApiProblemException.BadRequest($"Field '{field}' must be a string, not {Describe(value.ValueKind)}.", field);
     }
 
