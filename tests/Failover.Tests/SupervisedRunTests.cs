@@ -9,7 +9,9 @@ namespace Orleans.Conversations.Failover.Tests;
 
 /// <summary>
 /// <c>scripts/run --silos 3</c> as a user runs it, under load from several clients, with one silo killed by SIGKILL: the
-/// runner restarts it, and the gateway answers every request, none slowly, losing and doubling nothing.
+/// runner restarts it, and the gateway answers every request, none slowly, losing and doubling nothing. Each client
+/// sends to its sessions in turn, so how soon a session is next answered depends on the client; each message's
+/// wait, from its first sending to its acknowledgement, does not.
 /// </summary>
 public sealed class SupervisedRunTests(ITestOutputHelper output)
 {
@@ -18,6 +20,7 @@ public sealed class SupervisedRunTests(ITestOutputHelper output)
     private static readonly TimeSpan LongestAllowedRequest = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentBag<Sent> _sent = [];
+    private readonly ConcurrentBag<AcknowledgedMessage> _acknowledged = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     [Fact]
@@ -60,6 +63,10 @@ public sealed class SupervisedRunTests(ITestOutputHelper output)
         await run.WaitForOutputAsync(") restarted", TimeSpan.FromSeconds(30));
         var restartedAt = _clock.Elapsed;
         var rejoinedAt = await WaitUntilThreeActiveSilosAsync(http, clusterId, run, generationBefore);
+        var restartedLog = await File.ReadAllTextAsync(Path.Combine(run.StateDirectory, "logs", "silo-1.log"));
+        var engineReady = restartedLog.LastIndexOf("Embedded engine ready", StringComparison.Ordinal);
+        Assert.True(engineReady >= 0 && engineReady < restartedLog.LastIndexOf("-BecomeActive", StringComparison.Ordinal),
+            $"the restarted silo became active, and took sessions, before its engine was warm\n{run.Diagnostics}");
         var carryOn = _clock.Elapsed + TimeSpan.FromSeconds(20);
         while (_clock.Elapsed < carryOn && !sessions.All(id => _sent.Any(s => s.Session == id && s.Status == HttpStatusCode.OK && s.Start > rejoinedAt)))
             await Task.Delay(250);
@@ -68,16 +75,16 @@ public sealed class SupervisedRunTests(ITestOutputHelper output)
 
         var sent = _sent.ToList();
         var longest = sent.MaxBy(s => s.Took)!;
-        var recovered = sessions.Select(id => sent.Where(s => s.Session == id && s.Status == HttpStatusCode.OK && s.Start >= killedAt)
-            .Select(s => s.End - killedAt).DefaultIfEmpty(TimeSpan.MaxValue).Min()).Max();
+        var slowestMessage = _acknowledged.MaxBy(m => m.Took)!;
         output.WriteLine($"{sent.Count} requests; the kill came {killedAt:mm\\:ss\\.f} in");
-        output.WriteLine($"every session answered again {recovered.TotalSeconds:0.0} s after the kill; the slowest request took {longest.Took.TotalSeconds:0.0} s");
+        output.WriteLine($"the slowest request took {longest.Took.TotalSeconds:0.0} s; the slowest message was acknowledged {slowestMessage.Took.TotalSeconds:0.0} s after it was first sent");
         output.WriteLine($"the runner restarted the silo after {(restartedAt - killedAt).TotalSeconds:0.0} s; 3 active silos again after {(rejoinedAt - killedAt).TotalSeconds:0.0} s");
 
         if (sent.FirstOrDefault(s => s.Status != HttpStatusCode.OK) is { } failed)
             Assert.Fail($"{sent.Count(s => s.Status != HttpStatusCode.OK)} request(s) failed, first {failed.Start} after start: {failed.Status} {failed.Error}\n{run.Diagnostics}");
         Assert.True(longest.Took < LongestAllowedRequest, $"the slowest request took {longest.Took} (sent {longest.Start} after start)\n{run.Diagnostics}");
-        Assert.True(recovered < LongestAllowedRequest, $"a session answered again only {recovered} after the kill\n{run.Diagnostics}");
+        Assert.True(slowestMessage.Took < LongestAllowedRequest,
+            $"message {slowestMessage.MessageId} was acknowledged {slowestMessage.Took} after it was first sent ({slowestMessage.FirstSent - killedAt} from the kill)\n{run.Diagnostics}");
         Assert.Single(Occurrences(run.Output, ") restarted"));
         foreach (var id in sessions)
         {
@@ -97,6 +104,7 @@ public sealed class SupervisedRunTests(ITestOutputHelper output)
     /// <summary>A careful client: sends again with the same message id after anything but 200 (none should come).</summary>
     private async Task SendUntilAcknowledgedAsync(HttpClient http, Guid session, string messageId, string text, ScriptRun run)
     {
+        var firstSent = _clock.Elapsed;
         for (var attempt = 1; ; attempt++)
         {
             var start = _clock.Elapsed;
@@ -116,7 +124,10 @@ public sealed class SupervisedRunTests(ITestOutputHelper output)
 
             _sent.Add(new Sent(session, start, _clock.Elapsed, status, error));
             if (status == HttpStatusCode.OK)
+            {
+                _acknowledged.Add(new AcknowledgedMessage(messageId, firstSent, _clock.Elapsed));
                 return;
+            }
             if (attempt == 20)
                 throw new InvalidOperationException($"message {messageId} of {session} was never acknowledged: {error}\n{run.Diagnostics}");
             await Task.Delay(250);
@@ -159,6 +170,11 @@ public sealed class SupervisedRunTests(ITestOutputHelper output)
     {
         for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + 1, StringComparison.Ordinal))
             yield return at;
+    }
+
+    private sealed record AcknowledgedMessage(string MessageId, TimeSpan FirstSent, TimeSpan At)
+    {
+        public TimeSpan Took => At - FirstSent;
     }
 
     private sealed record Sent(Guid Session, TimeSpan Start, TimeSpan End, HttpStatusCode? Status, string? Error)

@@ -25,7 +25,7 @@ public static class ConversationEngineServiceCollectionExtensions
         services.TryAddSingleton<RuleBasedUnderstanding>();
         services.TryAddSingleton<IMessageUnderstanding>(sp => sp.GetRequiredService<RuleBasedUnderstanding>());
         services.TryAddSingleton<RuleBasedReplyGenerator>();
-        services.AddHostedService<EmbeddedEngineWarmUp>();
+        services.TryAddSingleton<EmbeddedEngineWarmUp>();
         services.TryAddSingleton<IReplyGenerator>(sp => sp.GetRequiredService<IOptions<ModelOptions>>().Value.IsConfigured
             ? ActivatorUtilities.CreateInstance<ChatClientReplyGenerator>(sp, CreateChatClient(sp.GetRequiredService<IOptions<ModelOptions>>().Value))
             : sp.GetRequiredService<RuleBasedReplyGenerator>());

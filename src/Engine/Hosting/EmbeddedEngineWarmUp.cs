@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Conversations.Engine.Embedded;
 using Orleans.Conversations.Grains.Interfaces;
@@ -6,13 +5,13 @@ using Orleans.Conversations.Grains.Interfaces;
 namespace Orleans.Conversations.Engine.Hosting;
 
 /// <summary>
-/// Builds the embedded engine's patterns when the host starts, so the first user of a process does not wait the better
-/// part of a second for them.
+/// Builds the embedded engine's patterns and compiles its code paths with a few sample turns, so that the first
+/// conversations a process serves do not wait the better part of a second (several, on a busy machine) for them.
 /// </summary>
-internal sealed class EmbeddedEngineWarmUp(RuleBasedUnderstanding understanding, RuleBasedReplyGenerator replies, ILogger<EmbeddedEngineWarmUp> logger)
-    : IHostedService
+public sealed class EmbeddedEngineWarmUp(RuleBasedUnderstanding understanding, RuleBasedReplyGenerator replies, ILogger<EmbeddedEngineWarmUp> logger)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Runs the sample turns through the embedded engine.</summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
     {
         var started = TimeProvider.System.GetTimestamp();
         foreach (var text in (string[])["Hi, my name is Ada and I live in Lima", "I like tea", "what do you know about me?", "forget everything"])
@@ -23,6 +22,4 @@ internal sealed class EmbeddedEngineWarmUp(RuleBasedUnderstanding understanding,
 
         logger.LogInformation("Embedded engine ready in {Elapsed}", TimeProvider.System.GetElapsedTime(started));
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Conversations.Engine.Hosting;
 using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Hosting;
+using Orleans.Runtime;
 
 namespace Orleans.Conversations.Grains.Hosting;
 
@@ -10,7 +11,7 @@ namespace Orleans.Conversations.Grains.Hosting;
 public static class ConversationGrainsSiloBuilderExtensions
 {
     /// <summary>
-    /// Adds the conversation engine and binds <see cref="ConversationOptions"/> and <see cref="MessageLimitOptions"/>
+    /// Adds the conversation engine, warmed up before the silo becomes active, and binds <see cref="ConversationOptions"/> and <see cref="MessageLimitOptions"/>
     /// (section <c>Conversations</c>), validated at start-up. The grains store their events in the log-consistency provider named
     /// <see cref="ConversationGrainConstants.EventStoreName"/>, which the host registers.
     /// </summary>
@@ -21,6 +22,7 @@ public static class ConversationGrainsSiloBuilderExtensions
         services.AddOptions<MessageLimitOptions>().BindConfiguration(MessageLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddConversationEngine();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, EngineReadyBeforeJoining>();
         return builder;
     }
 }
