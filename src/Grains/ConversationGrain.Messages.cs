@@ -12,9 +12,6 @@ public sealed partial class ConversationGrain
 {
     private const int MaxTurnAttempts = 5;
 
-    /// <summary>How far clocks of the silos and gateways may disagree, when a request's send time is compared.</summary>
-    private static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromSeconds(5);
-
     /// <inheritdoc/>
     public async Task<MessageReply> SendMessage(Caller caller, UserMessage message)
     {
@@ -45,14 +42,13 @@ public sealed partial class ConversationGrain
     }
 
     /// <summary>
-    /// A message the idempotency window does not hold, looked up in the whole stream when it may have been stored
-    /// after all: a copy of a request held up on its way (by a network partition, say) can arrive after the caller sent
-    /// it again and had it stored, and after enough newer messages to push it out of the window. Messages stored before
-    /// the request was first sent cannot be it; when the window reaches back that far, it is not there.
+    /// A message older than the recent-message window, looked up in the stream when its id's digest says it may have
+    /// been stored: a retry long after the fact, or a copy of a request held up on its way (by a network partition, say)
+    /// that arrives after the caller sent it again, had it stored and sent many more.
     /// </summary>
     private async Task<MessageRecord?> FindStoredMessageAsync(ConversationState state, string messageId)
     {
-        if (RequestSentAt.Get() is not { } sentAt || !state.MayHaveStoredBeyondWindow(sentAt - ClockSkewAllowance))
+        if (!state.MayBeEarlierMessage(messageId))
             return null;
         var message = await ReadStoreAsync(() => eventStore.FindVersionsAsync(StreamId, JsonSerializer.Serialize(new { messageId })));
         if (message.Count == 0)

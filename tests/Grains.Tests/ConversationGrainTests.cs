@@ -138,11 +138,12 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
 
         // A snapshot that disagrees with the events shows that the next activation starts from it.
         await TestDatabase.ScalarAsync<int>(
-            "UPDATE eventstore.snapshots SET state = jsonb_set(state, '{messageCount}', '424242') WHERE stream_id = $1 RETURNING 0", stream);
+            "UPDATE eventstore.snapshots SET state = jsonb_set(state, '{userId}', '\"from-the-snapshot\"') WHERE stream_id = $1 RETURNING 0", stream);
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         var reactivated = (await session.GetSession(Caller.Local))!;
 
-        Assert.Equal(424242, reactivated.MessageCount);
+        Assert.Equal("from-the-snapshot", reactivated.UserId);
+        Assert.Equal(5000, reactivated.MessageCount);
         Assert.Equal(10000, reactivated.Version);
         Assert.Equal(20, reactivated.RecentTurns.Count);
         Assert.Equal("message 10000", reactivated.RecentTurns[^1].Text);
@@ -196,6 +197,31 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
         var latest = await session.SendMessage(Caller.Local, new UserMessage("again", $"id-{ConversationState.IdempotencyWindow + 2}"));
 
         Assert.Equal((ConversationState.IdempotencyWindow + 3) * 2 + 1, latest.Version);
+    }
+
+    [Fact]
+    public async Task a_retry_long_after_its_message_left_the_recent_window_gets_the_first_reply_also_after_reactivation_from_any_snapshot()
+    {
+        var session = NewSession(out var id);
+        var first = new List<MessageReply>();
+        for (var i = 0; i < ConversationState.IdempotencyWindow * 2; i++)
+            first.Add(await session.SendMessage(Caller.Local, new UserMessage($"I like thing {i}", $"id-{i}")));
+
+        Assert.Equal(first[0], await session.SendMessage(Caller.Local, new UserMessage("I like thing 0", "id-0")));
+
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(first[1], await session.SendMessage(Caller.Local, new UserMessage("I like thing 1", "id-1")));
+
+        // A snapshot from before the digests of earlier message ids were kept: the session is rebuilt from its events.
+        Assert.True(await TestDatabase.ScalarAsync<long>(
+            "WITH old AS (UPDATE eventstore.snapshots SET state = state - 'earlierMessageDigests' WHERE stream_id = $1 RETURNING 1) SELECT count(*) FROM old",
+            TestDatabase.StreamOf(id)) > 0);
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(first[2], await session.SendMessage(Caller.Local, new UserMessage("I like thing 2", "id-2")));
+
+        Assert.Equal(first[^1].Version, (await session.GetSession(Caller.Local))!.Version);
+        Assert.Equal(first.Count, await TestDatabase.ScalarAsync<long>(
+            "SELECT count(*) FROM eventstore.events WHERE stream_id = $1 AND event_type = 'UserMessageReceived'", TestDatabase.StreamOf(id)));
     }
 
     [Fact]

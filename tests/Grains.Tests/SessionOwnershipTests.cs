@@ -100,12 +100,12 @@ public sealed class SessionOwnershipTests(ConversationClusterFixture fixture)
         Assert.NotNull(await session.GetSession(Caller.Local));
         await TestDatabase.ScalarAsync<int>(
             """
-            UPDATE eventstore.snapshots SET state = jsonb_set(state - 'ownerTenant' - 'ownerUserId', '{messageCount}', '77')
+            UPDATE eventstore.snapshots SET state = jsonb_set(state - 'ownerTenant' - 'ownerUserId', '{userId}', '"from-the-snapshot"')
             WHERE stream_id = $1 AND state ? 'ownerTenant' RETURNING 0
             """, stream);
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
-        Assert.Equal(77, (await session.GetSession(Caller.Local))!.MessageCount);
+        Assert.Equal("from-the-snapshot", (await session.GetSession(Caller.Local))!.UserId);
         Assert.Null(await session.GetSession(Bob));
     }
 }

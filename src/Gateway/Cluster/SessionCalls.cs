@@ -39,7 +39,6 @@ internal sealed class SessionCalls(
     /// <summary>Runs <paramref name="call"/>, again while the cluster could not answer, within the timeouts.</summary>
     internal async Task<T> RetryAsync<T>(Guid sessionId, Func<Task<T>> call)
     {
-        RequestSentAt.Set(clock.GetUtcNow());
         var callTimeout = options.Value.CallTimeout;
         var retryWindow = options.Value.RetryWindow < callTimeout / 2 ? options.Value.RetryWindow : callTimeout / 2;
         var started = clock.GetTimestamp();

@@ -1,18 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Orleans.Conversations.Grains.Events;
 using Orleans.Conversations.Grains.Interfaces;
 
 namespace Orleans.Conversations.Grains.State;
 
 /// <summary>
-/// A session as its events built it. Kept small: the recent-turn window, the idempotency window and what the context
-/// remembers (see the limits on <see cref="SessionContext"/>) are bounded, and everything older stays in the log.
+/// A session as its events built it. Kept small: the recent-turn window, the recent-message window and what the
+/// context remembers (see the limits on <see cref="SessionContext"/>) are bounded, older messages are known by an
+/// 8-byte digest of their ids, and everything else stays in the log.
 /// </summary>
 [GenerateSerializer]
-public sealed class ConversationState
+public sealed class ConversationState : IJsonOnDeserialized
 {
     /// <summary>
-    /// How many of the latest user messages a retry with the same message id is recognised for. A retry of an older
-    /// message is treated as a new one.
+    /// How many of the latest user messages are recorded whole in <see cref="RecentMessages"/>; a retry of an older one
+    /// is recognised by its digest in <see cref="EarlierMessageDigests"/> and answered from the log.
     /// </summary>
     public const int IdempotencyWindow = 32;
 
@@ -58,6 +61,12 @@ public sealed class ConversationState
     /// <summary>The title its owner gave the session, if any.</summary>
     [Id(13)] public string? Title { get; set; }
 
+    /// <summary>
+    /// The <see cref="MessageIdDigest"/> of every user message that has left <see cref="RecentMessages"/>, in ascending
+    /// order; null until one has.
+    /// </summary>
+    [Id(14)] public List<ulong>? EarlierMessageDigests { get; set; }
+
     /// <summary>Whether <paramref name="caller"/> may see the session: its owner, or an admin of the owner's tenant.</summary>
     public bool CanBeReadBy(Caller caller) =>
         Started && string.Equals(OwnerTenant, caller.Tenant, StringComparison.Ordinal)
@@ -89,11 +98,11 @@ public sealed class ConversationState
     }
 
     /// <summary>
-    /// Whether a message sent at <paramref name="sentAt"/> and not among <see cref="RecentMessages"/> may still have
-    /// been stored: only when older messages have left the window since then.
+    /// Whether a message id not among <see cref="RecentMessages"/> may belong to an earlier message: its digest is one of
+    /// theirs. When it is not, the id was never stored.
     /// </summary>
-    public bool MayHaveStoredBeyondWindow(DateTimeOffset sentAt) =>
-        MessageCount > RecentMessages.Count && StartedAt.AddSeconds(RecentMessages[0].SecondsAfterStart) > sentAt;
+    public bool MayBeEarlierMessage(string messageId) =>
+        EarlierMessageDigests is { } digests && digests.BinarySearch(MessageIdDigest.Of(messageId)) >= 0;
 
     /// <summary>Applies one event of any type; the only way the state changes.</summary>
     public void Apply(SessionEvent @event)
@@ -127,10 +136,15 @@ public sealed class ConversationState
         MessageCount++;
         FirstUserMessage ??= message.Text;
         AddTurn(new ConversationTurn(TurnRoles.User, message.Text, message.At));
-        var secondsAfterStart = (int)Math.Clamp(Math.Ceiling((message.At - StartedAt).TotalSeconds), 0, int.MaxValue);
-        RecentMessages.Add(new MessageRecord(message.MessageId, Version, secondsAfterStart: secondsAfterStart));
+        RecentMessages.Add(new MessageRecord(message.MessageId, Version));
         if (RecentMessages.Count > IdempotencyWindow)
+        {
+            var digest = MessageIdDigest.Of(RecentMessages[0].MessageId);
             RecentMessages.RemoveAt(0);
+            var digests = EarlierMessageDigests ??= [];
+            var at = digests.BinarySearch(digest);
+            digests.Insert(at < 0 ? ~at : at, digest);
+        }
     }
 
     private void Apply(AssistantReplied reply)
@@ -139,6 +153,16 @@ public sealed class ConversationState
         var index = IndexOfMessage(reply.InReplyTo);
         if (index >= 0)
             RecentMessages[index] = RecentMessages[index].AnsweredAt(Version);
+    }
+
+    /// <summary>
+    /// Refuses a snapshot written before <see cref="EarlierMessageDigests"/> was kept (or missing some of them), so that
+    /// the session is rebuilt from its events instead and knows every message id it has stored.
+    /// </summary>
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        if (MessageCount - RecentMessages.Count != (EarlierMessageDigests?.Count ?? 0))
+            throw new JsonException("The snapshot does not record the digests of all earlier message ids.");
     }
 
     private void Apply(ContextUpdated updated) => Context = Context.With(updated.Key, updated.Value);

@@ -19,12 +19,8 @@ public readonly struct MessageRecord
     /// <param name="messageId">The client's (or the generated) message id.</param>
     /// <param name="messageVersion">The version of the <c>UserMessageReceived</c> event.</param>
     /// <param name="replyVersion">The version of the <c>AssistantReplied</c> event, or null while the message has no reply.</param>
-    /// <param name="secondsAfterStart">
-    /// When the message was stored, in whole seconds after the session started, rounded up (0 in snapshots from before
-    /// it was recorded).
-    /// </param>
     [JsonConstructor]
-    public MessageRecord(string messageId, int messageVersion, int? replyVersion = null, int secondsAfterStart = 0)
+    public MessageRecord(string messageId, int messageVersion, int? replyVersion = null)
     {
         if (AsCanonicalGuid(messageId) is { } guid)
             _guidId = guid;
@@ -32,7 +28,6 @@ public readonly struct MessageRecord
             _otherId = messageId;
         MessageVersion = messageVersion;
         _replyVersion = replyVersion ?? 0;
-        SecondsAfterStart = secondsAfterStart;
     }
 
     /// <summary>The client's (or the generated) message id.</summary>
@@ -43,9 +38,6 @@ public readonly struct MessageRecord
 
     /// <summary>The version of the <c>AssistantReplied</c> event, or null while the message has no reply.</summary>
     public int? ReplyVersion => _replyVersion > 0 ? _replyVersion : null;
-
-    /// <summary>When the message was stored, in whole seconds after the session started, rounded up.</summary>
-    [Id(4)] public int SecondsAfterStart { get; init; }
 
     /// <summary>The same record, answered by the event at <paramref name="replyVersion"/>.</summary>
     public MessageRecord AnsweredAt(int replyVersion) => new(this, replyVersion);
@@ -65,7 +57,7 @@ public readonly struct MessageRecord
 
     private MessageRecord(MessageRecord record, int replyVersion)
     {
-        (_otherId, _guidId, MessageVersion, SecondsAfterStart) = (record._otherId, record._guidId, record.MessageVersion, record.SecondsAfterStart);
+        (_otherId, _guidId, MessageVersion) = (record._otherId, record._guidId, record.MessageVersion);
         _replyVersion = replyVersion;
     }
 }

@@ -55,12 +55,13 @@ public sealed class StreamedTurnTests(ModelClusterFixture fixture)
     {
         var id = Guid.NewGuid();
         var session = fixture.Grains.GetGrain<IConversationGrain>(id);
-        await WithSlowModelAsync(async () =>
+        // Slow enough that the turn is still running when the cancel comes, however busy the machine.
+        await WithSlowModelAsync(TimeSpan.FromSeconds(1), async () =>
         {
             var turn = session.SendMessage(Caller.Local, new UserMessage("count for me", "count"));
             await ReadUntilAsync(session, "count", 0, events => events.Any(e => e.Kind == TurnEventKind.Delta));
 
-            Assert.True(await session.CancelTurn(Caller.Local, "count"));
+            Assert.True(await session.CancelTurn(Caller.Local, "count"), "the turn was still running when it was cancelled");
             var failure = await Assert.ThrowsAsync<ReplyUnavailableException>(() => turn);
             var events = await ReadAllAsync(session, "count", 0);
 
@@ -112,10 +113,12 @@ public sealed class StreamedTurnTests(ModelClusterFixture fixture)
         });
     }
 
-    private async Task WithSlowModelAsync(Func<Task> test)
+    private Task WithSlowModelAsync(Func<Task> test) => WithSlowModelAsync(TimeSpan.FromMilliseconds(150), test);
+
+    private async Task WithSlowModelAsync(TimeSpan chunkDelay, Func<Task> test)
     {
         Model.Reply = Reply;
-        Model.ChunkDelay = TimeSpan.FromMilliseconds(150);
+        Model.ChunkDelay = chunkDelay;
         try
         {
             await test();
