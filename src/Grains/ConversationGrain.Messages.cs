@@ -29,7 +29,7 @@ public sealed partial class ConversationGrain
             // Checked before the message id is looked up, so a replayed id never hands someone else's reply out.
             var state = LatestState;
             EnsureWritableBy(caller, state);
-            var reply = (state.FindMessage(messageId) ?? await FindStoredMessageAsync(state, messageId)) is { } known
+            var reply = await FindMessageAsync(state, messageId) is { } known
                 ? await ReplyToKnownMessageAsync(known, caller)
                 : await AnswerAsync(ComposeTurn(caller, message.Text, messageId, state, out var request), request, messageId, caller);
             if (reply is not null)
@@ -40,6 +40,10 @@ public sealed partial class ConversationGrain
 
         throw new SessionUnavailableException($"Session {SessionId} is being written elsewhere at the same time; retry with the same messageId.");
     }
+
+    /// <summary>The record of a message the session stored: from the recent-message window, or from the stream.</summary>
+    private async Task<MessageRecord?> FindMessageAsync(ConversationState state, string messageId) =>
+        state.FindMessage(messageId) ?? await FindStoredMessageAsync(state, messageId);
 
     /// <summary>
     /// A message older than the recent-message window, looked up in the stream when its id's digest says it may have

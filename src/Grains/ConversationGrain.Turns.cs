@@ -41,7 +41,8 @@ public sealed partial class ConversationGrain
         // A reader from the start may be waiting for a turn queued behind this read: one not begun yet, or the retry of
         // a failed one. It waits for a turn to begin before being told there is none, or the failed attempt.
         var buffered = _turns.Find(messageId);
-        var unanswered = buffered is null ? State.FindMessage(messageId)?.ReplyVersion is null : buffered.HasFailed;
+        var stored = buffered is null ? await FindMessageAsync(State, messageId) : null;
+        var unanswered = buffered?.HasFailed ?? stored?.ReplyVersion is null;
         if (limit > TimeSpan.Zero && afterSequence == 0 && unanswered)
         {
             _turnBegun ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -50,7 +51,7 @@ public sealed partial class ConversationGrain
 
         if (_turns.Find(messageId) is { } turn)
             return turn.CanBeReadBy(caller) ? await turn.ReadAsync(afterSequence, limit) : null;
-        if (!CanBeReadBy(caller) || State.FindMessage(messageId) is not { } known)
+        if (!CanBeReadBy(caller) || (State.FindMessage(messageId) ?? stored) is not { } known)
             return null;
         return [.. (await ReplayTurnAsync(known)).Where(e => e.Sequence > afterSequence)];
     }
@@ -64,7 +65,9 @@ public sealed partial class ConversationGrain
             return Task.FromResult<bool?>(true);
         }
 
-        var known = _turns.Find(messageId) is { } buffered ? buffered.CanBeReadBy(caller) : CanBeReadBy(caller) && State.FindMessage(messageId) is not null;
+        var known = _turns.Find(messageId) is { } buffered
+            ? buffered.CanBeReadBy(caller)
+            : CanBeReadBy(caller) && (State.FindMessage(messageId) is not null || State.MayBeEarlierMessage(messageId));
         return Task.FromResult<bool?>(known ? false : null);
     }
 

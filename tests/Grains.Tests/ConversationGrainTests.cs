@@ -208,6 +208,8 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
             first.Add(await session.SendMessage(Caller.Local, new UserMessage($"I like thing {i}", $"id-{i}")));
 
         Assert.Equal(first[0], await session.SendMessage(Caller.Local, new UserMessage("I like thing 0", "id-0")));
+        Assert.Equal(first[3], (await session.ReadTurn(Caller.Local, "id-3", 0, TimeSpan.FromSeconds(5)))![^1].Reply);
+        Assert.False(await session.CancelTurn(Caller.Local, "id-3"));
 
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         Assert.Equal(first[1], await session.SendMessage(Caller.Local, new UserMessage("I like thing 1", "id-1")));

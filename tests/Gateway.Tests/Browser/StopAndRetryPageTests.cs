@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Orleans.Conversations.Gateway.Tests.Browser;
 
-/// <summary>The page against a model that streams a word every 150 ms: the reply grows word by word, Stop and Retry.</summary>
+/// <summary>The page against a model that streams its reply word by word: the reply grows, Stop and Retry.</summary>
 public sealed class StopAndRetryPageTests(SlowModelService service, BrowserFixture browser)
     : IClassFixture<SlowModelService>, IClassFixture<BrowserFixture>
 {
@@ -21,6 +21,8 @@ public sealed class StopAndRetryPageTests(SlowModelService service, BrowserFixtu
         };
         await page.GotoAsync("/");
         await BrowserFixture.NewConversationAsync(page);
+        // A word every 2 s: Stop reaches the turn while it runs, however slow the browser is on a busy machine.
+        service.Model.ChunkDelay = TimeSpan.FromSeconds(2);
         await page.GetByLabel("Message", new() { Exact = true }).FillAsync("tell me something");
         await page.GetByLabel("Message", new() { Exact = true }).PressAsync("Enter");
 
@@ -28,6 +30,7 @@ public sealed class StopAndRetryPageTests(SlowModelService service, BrowserFixtu
         await Expect(streaming).ToContainTextAsync("one");
         Assert.NotEqual(SlowModelService.Reply, await streaming.TextContentAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Stop", Exact = true }).ClickAsync();
+        service.Model.ChunkDelay = TimeSpan.FromMilliseconds(400);
 
         await Expect(page.Locator("#turn-error")).ToContainTextAsync("Stopped.");
         await Expect(page.Locator("#turns .turn.assistant.failed")).ToHaveCountAsync(1);

@@ -62,6 +62,8 @@ public sealed class DroppedStreamTests(SlowModelService service) : IClassFixture
     public async Task cancelling_a_running_turn_ends_its_stream_with_turn_failed_and_a_retry_answers_it()
     {
         var id = Guid.NewGuid();
+        // A word every 1.5 s, so that the cancel reaches the turn while it runs however busy the machine.
+        service.Model.ChunkDelay = TimeSpan.FromSeconds(1.5);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/sessions/{id}/messages") { Content = JsonContent.Create(new { text = "count for me", messageId = "stop-1" }) };
         request.Headers.Accept.ParseAdd("text/event-stream");
         using var response = await service.Gateway.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
@@ -71,6 +73,7 @@ public sealed class DroppedStreamTests(SlowModelService service) : IClassFixture
         using var cancel = await service.Gateway.Http.PostAsync($"/api/sessions/{id}/messages/stop-1/cancel", null);
         while (events[^1].Type is not ("turn.completed" or "turn.failed"))
             events.Add(await ReadEventAsync(reader));
+        service.Model.ChunkDelay = TimeSpan.FromMilliseconds(400);
         using var retry = new HttpRequestMessage(HttpMethod.Post, $"/api/sessions/{id}/messages") { Content = JsonContent.Create(new { text = "count for me", messageId = "stop-1" }) };
         retry.Headers.Accept.ParseAdd("text/event-stream");
         using var retried = await service.Gateway.Http.SendAsync(retry);

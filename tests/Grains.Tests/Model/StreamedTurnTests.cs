@@ -55,7 +55,7 @@ public sealed class StreamedTurnTests(ModelClusterFixture fixture)
     {
         var id = Guid.NewGuid();
         var session = fixture.Grains.GetGrain<IConversationGrain>(id);
-        // Slow enough that the turn is still running when the cancel comes, however busy the machine.
+        // A word a second: the turn runs until the model timeout (3 s), well after the cancel comes.
         await WithSlowModelAsync(TimeSpan.FromSeconds(1), async () =>
         {
             var turn = session.SendMessage(Caller.Local, new UserMessage("count for me", "count"));
