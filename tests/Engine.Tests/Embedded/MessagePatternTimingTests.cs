@@ -138,19 +138,29 @@ public sealed class MessagePatternTimingTests
         }
     }
 
-    /// <summary>Null when every run completes and the best one within the limit; otherwise what went wrong.</summary>
+    /// <summary>
+    /// Null when the best of three runs completes within the limit; otherwise what went wrong. A run that hits the
+    /// pattern's own match timeout counts as a slow run, since a busy machine can stall any one of them.
+    /// </summary>
     private static string? Time(Regex pattern, string input)
     {
         var best = TimeSpan.MaxValue;
+        string? failure = null;
         for (var run = 0; run < 3 && best >= _matchLimit; run++)
         {
             var watch = Stopwatch.StartNew();
             var exception = Record.Exception(() => Exhaust(pattern, input));
+            if (exception is RegexMatchTimeoutException)
+            {
+                failure = $"{exception.GetType().Name} after {watch.Elapsed.TotalMilliseconds:0} ms on {Describe(input)}";
+                continue;
+            }
+
             if (exception is not null) return $"{exception.GetType().Name} after {watch.Elapsed.TotalMilliseconds:0} ms on {Describe(input)}";
             best = watch.Elapsed < best ? watch.Elapsed : best;
         }
 
-        return best < _matchLimit ? null : $"took {best.TotalMilliseconds:0} ms on {Describe(input)}";
+        return best < _matchLimit ? null : failure ?? $"took {best.TotalMilliseconds:0} ms on {Describe(input)}";
     }
 
     private static void Exhaust(Regex pattern, string input)
