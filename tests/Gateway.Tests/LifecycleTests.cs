@@ -32,7 +32,7 @@ public sealed class LifecycleTests(ServiceFixture service)
     }
 
     [Fact]
-    public async Task a_turn_shows_in_the_list_seconds_after_its_reply()
+    public async Task a_turn_shows_in_the_list_within_a_second_or_so_of_its_reply()
     {
         using var client = service.Secured.ClientWith(await service.NewKeyAsync("lifecycle", $"fay-{Guid.NewGuid():N}"));
         var id = Guid.NewGuid();
@@ -44,7 +44,9 @@ public sealed class LifecycleTests(ServiceFixture service)
         while ((await ListAllAsync(client, 50, expected: 1))[0]["messageCount"]!.GetValue<int>() != 2)
             await Task.Delay(20);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"visible after {clock.Elapsed}");
+        // The contract's second, and one more for this machine, where other test assemblies hold write transactions
+        // open on purpose and the list waits for them to end.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"visible after {clock.Elapsed}");
     }
 
     [Fact]
