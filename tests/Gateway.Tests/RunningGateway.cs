@@ -32,21 +32,38 @@ public sealed class RunningGateway : IAsyncDisposable
     /// <summary>Starts a gateway with <paramref name="settings"/> over the defaults (a loopback port, no other change).</summary>
     public static async Task<RunningGateway> StartAsync(IDictionary<string, string?> settings, LogLevel captureLevel = LogLevel.Information)
     {
-        var web = WebApplication.CreateBuilder();
-        var logs = new CapturedLogs();
-        web.Logging.ClearProviders();
-        web.Logging.SetMinimumLevel(captureLevel);
-        web.Logging.AddProvider(logs);
-        web.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0" });
-        web.Configuration.AddInMemoryCollection(settings);
-        web.AddConversationGateway();
-        var app = web.Build();
-        app.MapConversationGateway();
+        var (app, logs) = Build(settings, "http://127.0.0.1:0", captureLevel);
         await app.StartAsync();
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var address = new UriBuilder(bound) { Host = "127.0.0.1" }.Uri;
         return new RunningGateway(app, address, logs);
+    }
+
+    /// <summary>
+    /// Starts a gateway on <paramref name="port"/> without waiting for it to reach its cluster: <paramref name="started"/>
+    /// completes when it has, or is cancelled with <paramref name="cancel"/>.
+    /// </summary>
+    public static RunningGateway Launch(IDictionary<string, string?> settings, int port, CancellationToken cancel, out Task started)
+    {
+        var (app, logs) = Build(settings, $"http://127.0.0.1:{port}", LogLevel.Information);
+        started = app.StartAsync(cancel);
+        return new RunningGateway(app, new Uri($"http://127.0.0.1:{port}"), logs);
+    }
+
+    private static (WebApplication App, CapturedLogs Logs) Build(IDictionary<string, string?> settings, string urls, LogLevel captureLevel)
+    {
+        var web = WebApplication.CreateBuilder();
+        var logs = new CapturedLogs();
+        web.Logging.ClearProviders();
+        web.Logging.SetMinimumLevel(captureLevel);
+        web.Logging.AddProvider(logs);
+        web.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = urls });
+        web.Configuration.AddInMemoryCollection(settings);
+        web.AddConversationGateway();
+        var app = web.Build();
+        app.MapConversationGateway();
+        return (app, logs);
     }
 
     /// <summary>A client that sends <paramref name="credential"/> as its bearer token on every request.</summary>

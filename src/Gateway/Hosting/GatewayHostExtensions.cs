@@ -31,6 +31,8 @@ public static class GatewayHostExtensions
         var options = StartupOptions.Read<HttpGatewayOptions>(builder.Configuration, HttpGatewayOptions.Section);
         builder.AddServiceDefaults("conversations-gateway");
         builder.AddEventStoreDataSource();
+        // The server listens while the Orleans client is still looking for silos; StartupGate answers until it has.
+        builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         builder.UseOrleansClient(client =>
         {
             client.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> clustering) =>
@@ -51,7 +53,7 @@ public static class GatewayHostExtensions
             client.AddActivityPropagation();
         });
 
-        // After the Orleans client, whose hosted service then starts first: the monitor reads the silos it found.
+        // Reads the membership table every second, whether or not the client has found a silo yet.
         builder.Services.AddSingleton<SiloLossMonitor>();
         builder.Services.AddSingleton<ISiloLossSignal>(sp => sp.GetRequiredService<SiloLossMonitor>());
         builder.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<SiloLossMonitor>());
@@ -100,6 +102,7 @@ public static class GatewayHostExtensions
     /// </summary>
     public static WebApplication MapConversationGateway(this WebApplication app)
     {
+        app.UseMiddleware<StartupGate>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseBrowserPage();
@@ -113,8 +116,8 @@ public static class GatewayHostExtensions
         app.MapAdminKeysApi();
         app.MapOpenAiCompatibleApi();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks(HealthPaths.Live, new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks(HealthPaths.Ready, new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOrleansDashboard(routePrefix: DashboardPaths.Prefix).RequireAuthorization(AccessPolicies.Operator);
         app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogInformation(
             "Gateway listening on {Urls}: page /, API /api/sessions, OpenAI-compatible /v1, dashboard /dashboard, OpenAPI /openapi/v1.json",
