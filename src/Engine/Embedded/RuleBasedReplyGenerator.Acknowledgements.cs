@@ -41,8 +41,7 @@ public sealed partial class RuleBasedReplyGenerator
         return greetingUsed;
     }
 
-    private static bool CallsMe(string text) => text.Contains("call me", StringComparison.OrdinalIgnoreCase)
-        || text.Contains("calls me", StringComparison.OrdinalIgnoreCase);
+    private static bool CallsMe(string text) => WordMatch.Contains(text, "call me") || WordMatch.Contains(text, "calls me");
 
     private static List<string> RememberedClauses(
         IReadOnlyList<ContextChange> changes, SessionContext context, string text, IReadOnlyList<Statement> statements)
@@ -93,7 +92,7 @@ public sealed partial class RuleBasedReplyGenerator
     /// <summary>The verb the user put before a like ("love" in "I love chess"), or "like".</summary>
     private static string LikeVerb(string text, string value)
     {
-        var at = text.IndexOf(value, StringComparison.OrdinalIgnoreCase);
+        var at = WordMatch.IndexOf(text, value);
         if (at < 0) return "like";
         var before = text[Math.Max(0, at - 40)..at].ToLowerInvariant();
         var verb = "like";
@@ -109,8 +108,8 @@ public sealed partial class RuleBasedReplyGenerator
 
     /// <summary>"you're from São Paulo" if the user said "from" before the place, otherwise "you live in London".</summary>
     private static string LocationClause(string location, IEnumerable<string> saidByUser) =>
-        saidByUser.FirstOrDefault(text => text.Contains(location, StringComparison.OrdinalIgnoreCase)) is { } text
-        && text.Contains("from " + location, StringComparison.OrdinalIgnoreCase)
+        saidByUser.FirstOrDefault(text => WordMatch.Contains(text, location)) is { } text
+        && WordMatch.Contains(text, "from " + location)
             ? $"you're from {location}"
             : $"you live in {location}";
 

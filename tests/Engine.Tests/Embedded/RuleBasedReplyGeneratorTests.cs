@@ -101,6 +101,69 @@ public sealed class RuleBasedReplyGeneratorTests
     }
 
     [Theory]
+    [InlineData("tea", "Do I like steak?", "haven't told me")]
+    [InlineData("tea", "do I like teapots?", "haven't told me")]
+    [InlineData("art", "do I enjoy party games?", "haven't told me")]
+    [InlineData("chess", "do I love chessboxing?", "haven't told me")]
+    [InlineData("tea", "do I like TEA?", "Yes")]
+    [InlineData("tea", "do I like green tea?", "Yes")]
+    [InlineData("long walks", "do I like walks?", "Yes")]
+    [InlineData("cats", "do I like cat?", "Yes")]
+    [InlineData("tea, coffee and cake", "do I like coffee?", "Yes")]
+    public async Task a_yes_or_no_like_question_matches_whole_words_never_parts_of_words(string like, string question, string expected)
+    {
+        var reply = await Reply(question, SessionContext.Empty.With(ContextKeys.Likes, like));
+
+        Assert.Contains(expected, reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Al", "is my name Alice?", "No, your name is Al.")]
+    [InlineData("Ann", "Is my name Joanna?", "No, your name is Ann.")]
+    [InlineData("Al", "is my name Al?", "Yes, your name is Al.")]
+    [InlineData("Zoë", "is my name zoë?", "Yes, your name is Zoë.")]
+    [InlineData("Ada Lovelace", "is my name Ada?", "Yes, your name is Ada Lovelace.")]
+    public async Task a_yes_or_no_name_question_matches_whole_words_never_parts_of_words(string name, string question, string expected)
+    {
+        var reply = await Reply(question, SessionContext.Empty.With(ContextKeys.Name, name));
+
+        Assert.Contains(expected, reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_question_about_my_thing_is_not_answered_from_a_fact_that_only_holds_its_letters()
+    {
+        var context = SessionContext.Empty.With(ContextKeys.Facts, "my category is fiction");
+
+        var reply = await Reply("what is my cat's name?", context);
+
+        Assert.DoesNotContain("fiction", reply, StringComparison.Ordinal);
+        Assert.Contains("don't know your cat's name", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_like_is_acknowledged_with_its_own_verb_even_when_its_letters_appear_earlier()
+    {
+        var context = SessionContext.Empty.With(ContextKeys.Likes, "steam trains").With(ContextKeys.Likes, "tea");
+        var changes = new[] { ContextChange.Remember(ContextKeys.Likes, "steam trains"), ContextChange.Remember(ContextKeys.Likes, "tea") };
+
+        var reply = await Reply("I love steam trains and I like tea", context, changes);
+
+        Assert.Contains("you love steam trains and that you like tea", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task where_i_live_is_said_with_from_only_when_the_user_said_from_before_the_whole_place()
+    {
+        var context = SessionContext.Empty.With(ContextKeys.Location, "Rome");
+        ConversationTurn[] turns = [new(TurnRoles.User, "I live in Rome", DateTimeOffset.UnixEpoch)];
+
+        var reply = await Reply("I'm far from Romero's bakery. What do you know about me?", context, recent: turns);
+
+        Assert.Contains("you live in Rome", reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("what is my favorite color", "blue")]
     [InlineData("what's my favourite colour?", "blue")]
     [InlineData("What is my favorite colour?", "blue")]
