@@ -35,13 +35,42 @@ internal static partial class MessagePatterns
     internal static partial Regex AllFavoritesQuestion();
 
     /// <summary>
+    /// What shows where the topic of a favorite question ends (a symbol, an emoji, a filler such as "again" or "btw"),
+    /// captured as <c>after</c>, which is not part of the question.
+    /// </summary>
+    private const string AfterTopic =
+        @"(?<after>\s*(?:$|[^\p{L}\p{M}\s\-'’]|\s(?:and|again|then|now|please|pls|is|are|was|were|btw|by\s+the\s+way|anyway|though|tho|lol|haha|exactly|actually)\b))";
+
+    /// <summary>"favorite color" after "my": the spelling of "favorite", then the topic up to <see cref="AfterTopic"/>.</summary>
+    private const string FavoriteTopic =
+        @"(?:(?:absolute|all[\s-]time)\s+)?(?<spelling>favou?rite|fave|fav)\s+(?<topic>[\p{L}\p{M}][\p{L}\p{M}\-'’ ]{0,40}?)" + AfterTopic;
+
+    /// <summary>What joins a question to the next one that leaves out its question word: ", and", "&amp;", "plus".</summary>
+    private const string QuestionJoin = @"^(?:\s*[,;&]\s*(?:(?:and|plus)\s+)?|\s+(?:and|plus)\s+)(?:(?:also|what\s+about|how\s+about)\s+)?";
+
+    /// <summary>
     /// "what is my favorite color"; <c>after</c> shows where the topic ends (a symbol, an emoji, a filler such as
     /// "again" or "btw") and is not part of the question.
     /// </summary>
     [GeneratedRegex(
-        @"\b(?:what(?:['’]?s|\s+is|\s+are|\s+was|\s+were)|(?:(?:do|did)\s+you\s+(?:know|remember|recall)|(?:tell|remind)\s+me)(?:\s+what)?|what\s+(?:did\s+i\s+(?:say|tell\s+you)|have\s+i\s+(?:said|told\s+you))|which\s+is)\s+my\s+(?:(?:absolute|all[\s-]time)\s+)?(?<spelling>favou?rite|fave|fav)\s+(?<topic>[\p{L}\p{M}][\p{L}\p{M}\-'’ ]{0,40}?)(?<after>\s*(?:$|[^\p{L}\p{M}\s\-'’]|\s(?:and|again|then|now|please|pls|is|are|was|were|btw|by\s+the\s+way|anyway|though|tho|lol|haha|exactly|actually)\b))",
+        @"\b(?:what(?:['’]?s|\s+is|\s+are|\s+was|\s+were)|(?:(?:do|did)\s+you\s+(?:know|remember|recall)|(?:tell|remind)\s+me)(?:\s+what)?|what\s+(?:did\s+i\s+(?:say|tell\s+you)|have\s+i\s+(?:said|told\s+you))|which\s+is)\s+my\s+" + FavoriteTopic,
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex FavoriteQuestion();
+
+    /// <summary>
+    /// A question that follows another one without its own question word, the group saying which: "... and my name",
+    /// ", where I live", "&amp; what I like", "and my favorite food".
+    /// </summary>
+    [GeneratedRegex(
+        QuestionJoin + @"(?:(?<name>my\s+(?:first\s+)?name|(?<who>who\s+i\s+am))\b|(?<location>where\s+i(?:\s+(?<verb>live|come\s+from|stay)|\s+am\s+(?<verb>from)|['’]m\s+(?<verb>from))|my\s+(?:location|city|town|country|home\s*town|address))\b|(?<likes>what\s+i\s+(?<verb>like|love|enjoy)|my\s+(?:likes|interests|hobbies))\b|(?<favorite>my\s+" + FavoriteTopic + "))",
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex ContinuedQuestion();
+
+    /// <summary>Another topic after a favorite question: "what is my favorite color and food", "..., and my food".</summary>
+    [GeneratedRegex(
+        QuestionJoin + @"(?:my\s+)?(?<topic>[\p{L}\p{M}][\p{L}\p{M}\-'’]*(?:\s[\p{L}\p{M}][\p{L}\p{M}\-'’]*)?)" + AfterTopic,
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex ContinuedFavoriteTopic();
 
     [GeneratedRegex(
         @"\b(?:what\s+(?:(?:things|stuff|else)\s+)?(?:do|did)\s+i\s+(?:(?:really|also)\s+)?(?<verb>like|love|enjoy)|what\s+are\s+my\s+(?:likes|interests|hobbies)|(?:do|did)\s+you\s+(?:know|remember)\s+what\s+i\s+(?<verb>like|love|enjoy)|(?:tell|remind)\s+me\s+what\s+i\s+(?<verb>like|love|enjoy)|what\s+(?:have\s+i\s+said|did\s+i\s+say)\s+i\s+(?<verb>like|love|enjoy))\b",

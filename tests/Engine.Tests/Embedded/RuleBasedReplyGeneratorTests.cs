@@ -177,6 +177,37 @@ public sealed class RuleBasedReplyGeneratorTests
         Assert.Contains(value, reply, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("what is my favorite color and my name?", new[] { "blue", "Zoë" })]
+    [InlineData("what's my name and where do I live?", new[] { "Zoë", "São Paulo" })]
+    [InlineData("What's my name and where I live?", new[] { "Zoë", "São Paulo" })]
+    [InlineData("what is my name, and my favorite food?", new[] { "Zoë", "feijoada" })]
+    [InlineData("what are my favorite color and food?", new[] { "blue", "feijoada" })]
+    [InlineData("where am I from and what I like?", new[] { "São Paulo", "tea" })]
+    [InlineData("do you know my name, my city and my favourite colour?", new[] { "Zoë", "São Paulo", "blue" })]
+    [InlineData("tell me my name & my hobbies", new[] { "Zoë", "chess" })]
+    [InlineData("what do I like, and who I am?", new[] { "long walks", "Zoë" })]
+    public async Task a_question_joined_by_and_without_its_own_question_word_is_answered_too(string question, string[] expected)
+    {
+        var reply = await Reply(question, Known());
+
+        var positions = expected.Select(value => reply.IndexOf(value, StringComparison.Ordinal)).ToList();
+        Assert.All(positions, position => Assert.True(position >= 0, reply));
+        Assert.Equal(positions.Order(), positions);
+    }
+
+    [Theory]
+    [InlineData("what is my favorite color and why?")]
+    [InlineData("what is my favorite color and yours?")]
+    public async Task what_follows_a_favorite_question_is_not_taken_for_another_topic_when_it_is_not_one(string question)
+    {
+        var reply = await Reply(question, Known());
+
+        Assert.Contains("Your favorite color is blue.", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("your favorite why", reply, IgnoreCase);
+        Assert.DoesNotContain("your favorite yours", reply, IgnoreCase);
+    }
+
     [Fact]
     public async Task favorite_question_about_an_unknown_topic_says_it_does_not_know_and_asks()
     {
