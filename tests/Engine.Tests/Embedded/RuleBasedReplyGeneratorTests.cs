@@ -34,6 +34,44 @@ public sealed class RuleBasedReplyGeneratorTests
     }
 
     [Theory]
+    [InlineData("what do you think my name is?", "Your name is Zoë.")]
+    [InlineData("What do you reckon my name is", "Your name is Zoë.")]
+    [InlineData("what would you say my name is?", "Your name is Zoë.")]
+    [InlineData("any idea what my name is?", "Your name is Zoë.")]
+    [InlineData("guess my name", "Your name is Zoë.")]
+    [InlineData("Can you guess my name?", "Your name is Zoë.")]
+    [InlineData("ok, guess what my name is", "Your name is Zoë.")]
+    [InlineData("guess who I am!", "You're Zoë.")]
+    [InlineData("what do you think my favorite color is?", "Your favorite color is blue.")]
+    [InlineData("any idea what my favourite food is?", "Your favourite food is feijoada.")]
+    [InlineData("guess my favorite color", "Your favorite color is blue.")]
+    [InlineData("I wonder what my favorite color is", "Your favorite color is blue.")]
+    [InlineData("where do you think I live?", "You live in São Paulo.")]
+    [InlineData("where would you say I'm from?", "You're from São Paulo.")]
+    [InlineData("any idea where I live?", "You live in São Paulo.")]
+    [InlineData("guess where I'm from", "You're from São Paulo.")]
+    [InlineData("what do you think I like?", "You like tea, chess and long walks.")]
+    [InlineData("guess what I love", "You love tea, chess and long walks.")]
+    [InlineData("any idea what I enjoy?", "You enjoy tea, chess and long walks.")]
+    public async Task a_question_that_asks_to_think_or_guess_is_answered_from_what_is_remembered(string question, string answer)
+    {
+        var reply = await Reply(question, Known());
+
+        Assert.Contains(answer, reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I guess my name is unusual")]
+    [InlineData("I guess my favorite color is odd")]
+    public async Task a_guess_of_the_user_s_own_is_not_a_question(string text)
+    {
+        var reply = await Reply(text, Known());
+
+        Assert.DoesNotContain("Your name is", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your favorite color is", reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("what is my name")]
     [InlineData("who am I")]
     [InlineData("do you know my name?")]
