@@ -227,6 +227,13 @@ public sealed class RuleBasedUnderstandingTests
     [InlineData("I like tea, or that's what I thought", new[] { "tea" })]
     [InlineData("I like tea, and sometimes I go hiking", new[] { "tea" })]
     [InlineData("I like tea, and honestly it makes my whole day better", new[] { "tea" })]
+    [InlineData("I like tea, and a lot of biscuits", new[] { "tea, and a lot of biscuits" })]
+    [InlineData("I love chess, and long walks on the beach.", new[] { "chess, and long walks on the beach" })]
+    [InlineData("I like tea, or a nice cup of coffee", new[] { "tea, or a nice cup of coffee" })]
+    [InlineData("I like tea, and went home early", new[] { "tea" })]
+    [InlineData("I like tea, and then went home", new[] { "tea" })]
+    [InlineData("I like tea, and was happy about it", new[] { "tea" })]
+    [InlineData("I like tea, and will try coffee next", new[] { "tea" })]
     public void a_list_ending_in_a_comma_and_or_or_keeps_its_last_item(string text, string[] likes)
     {
         var changes = _understanding.Understand(text, SessionContext.Empty);
@@ -250,6 +257,16 @@ public sealed class RuleBasedUnderstandingTests
         var changes = _understanding.Understand("my favorite foods are pizza, sushi, and tacos", SessionContext.Empty);
 
         Assert.Equal([ContextChange.Remember(ContextKeys.Favorite("foods"), "pizza, sushi, and tacos")], changes);
+    }
+
+    [Fact]
+    public void a_statement_after_a_list_item_with_no_subject_still_counts_on_its_own()
+    {
+        var changes = _understanding.Understand("I like tea, and a lot of biscuits, and I live in Paris", SessionContext.Empty);
+
+        Assert.Equal(
+            [ContextChange.Remember(ContextKeys.Likes, "tea, and a lot of biscuits"), ContextChange.Remember(ContextKeys.Location, "Paris")],
+            changes);
     }
 
     [Fact]
