@@ -113,7 +113,7 @@ internal static partial class MessageParser
 
         var start = MessageValues.SkipLeading(body, lead.Length);
         var end = MessageValues.TrimEnd(body, start, body.Length);
-        var whole = MessageValues.Clean(body[start..end]);
+        var whole = MessageValues.Clean(body[start..end].TrimStart(','));
         var value = MessageValues.StripTrailingPhrases(whole, _factTail);
         var tagQuestion = value.Length < whole.Length;
         if (MessageValues.IsQuestionAfter(body, end) && !polite && !tagQuestion) return false;

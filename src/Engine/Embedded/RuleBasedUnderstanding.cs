@@ -16,7 +16,7 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
     {
         var known = context ?? SessionContext.Empty;
         var changes = new List<ContextChange>();
-        foreach (var statement in MessageParser.Parse(text))
+        foreach (var statement in WithWhatFactsState(MessageParser.Parse(text)))
         {
             IEnumerable<ContextChange> produced = statement.Kind == StatementKind.Forget
                 ? Forget(statement, known)
@@ -31,6 +31,17 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
         }
 
         return changes;
+    }
+
+    /// <summary>"remember that my name is Ada" is a fact, and tells the name too.</summary>
+    private static IEnumerable<Statement> WithWhatFactsState(IReadOnlyList<Statement> statements)
+    {
+        foreach (var statement in statements)
+        {
+            yield return statement;
+            if (statement.Kind != StatementKind.Fact) continue;
+            foreach (var stated in MessageParser.StatementsInFact(statement.Value)) yield return stated;
+        }
     }
 
     /// <summary>"I like tea, I like tea": a repeat that changes nothing is recorded once.</summary>

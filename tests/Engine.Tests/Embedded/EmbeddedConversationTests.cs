@@ -89,6 +89,23 @@ public sealed class EmbeddedConversationTests
     }
 
     [Theory]
+    [InlineData("Remember, my name is Ada", "what's my name?", "Ada")]
+    [InlineData("Remember, my name is Ada", "what do you remember?", "my name is Ada")]
+    [InlineData("Remember: I like tea", "what do I like?", "tea")]
+    [InlineData("Please remember, my dog is Rex", "what do you know about me?", "my dog is Rex")]
+    [InlineData("remember that I live in Oslo", "where do I live?", "Oslo")]
+    public async Task what_the_user_asks_to_remember_is_recalled_in_every_remember_form(string statement, string question, string value)
+    {
+        var conversation = new Conversation();
+
+        var acknowledgement = await conversation.SendAsync(statement);
+        var reply = await conversation.SendAsync(question);
+
+        Assert.DoesNotContain(" , ", acknowledgement, Exact);
+        Assert.Contains(value, reply, Exact);
+    }
+
+    [Theory]
     [InlineData("my name is Ada", "forget my name", "what is my name", "Ada")]
     [InlineData("call me Zoë", "Please forget my name.", "do you know my name?", "Zoë")]
     [InlineData("I live in Lisbon", "forget where I live", "where do I live", "Lisbon")]

@@ -365,6 +365,22 @@ public sealed class RuleBasedUnderstandingTests
     }
 
     [Theory]
+    [InlineData("Remember, my name is Ada", new[] { "facts=my name is Ada", "name=Ada" })]
+    [InlineData("remember that my name is Ada", new[] { "facts=my name is Ada", "name=Ada" })]
+    [InlineData("Remember, I like tea", new[] { "facts=I like tea", "likes=tea" })]
+    [InlineData("Please remember, my dog is Rex.", new[] { "facts=my dog is Rex" })]
+    [InlineData("please remember: I live in Oslo", new[] { "facts=I live in Oslo", "location=Oslo" })]
+    [InlineData("Remember that my favourite colour is green", new[] { "facts=my favourite colour is green", "favorite.colour=green" })]
+    [InlineData("Don't forget, I park on level 2", new[] { "facts=I park on level 2" })]
+    [InlineData("hi! remember, I like tea, and I live in Paris", new[] { "facts=I like tea", "likes=tea", "location=Paris" })]
+    public void a_fact_is_remembered_after_any_remember_form_and_what_it_states_is_remembered_too(string text, string[] expected)
+    {
+        var changes = _understanding.Understand(text, SessionContext.Empty);
+
+        Assert.Equal(expected, changes.Select(change => $"{change.Key}={change.Value}"));
+    }
+
+    [Theory]
     [InlineData("remember that")]
     [InlineData("remember me?")]
     [InlineData("remember when we met?")]
