@@ -13,7 +13,8 @@ public sealed partial class RuleBasedReplyGenerator
     private static bool Acknowledge(ReplyRequest request, MessageAnalysis analysis, SessionContext context, List<string> said)
     {
         var changes = request.Changes ?? [];
-        var forgotten = changes.Where(change => change.IsForget).Select(change => change.Key).Distinct().ToList();
+        var forgotten = changes.Where(change => change.IsForget && !IsRespelled(change.Key, changes))
+            .Select(change => change.Key).Distinct().ToList();
         if (forgotten.Count > 0)
         {
             said.Add(analysis.Statements.Any(s => s.Target == ForgetTarget.Everything)
@@ -40,6 +41,13 @@ public sealed partial class RuleBasedReplyGenerator
         if (remembered.Count > 0) said.Add($"I'll remember {Phrasing.Sentences(remembered)}.");
         return greetingUsed;
     }
+
+    /// <summary>"my favorite color is red" over a stored "colour": the old key goes only to make way for the new spelling.</summary>
+    private static bool IsRespelled(string key, IReadOnlyList<ContextChange> changes) =>
+        key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
+        && changes.Any(change => !change.IsForget && change.Key != key
+            && change.Key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
+            && MessageValues.SameTopic(change.Key[ContextKeys.FavoritePrefix.Length..], key[ContextKeys.FavoritePrefix.Length..]));
 
     private static bool CallsMe(string text) => WordMatch.Contains(text, "call me") || WordMatch.Contains(text, "calls me");
 

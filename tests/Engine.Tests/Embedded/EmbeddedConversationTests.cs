@@ -413,6 +413,23 @@ public sealed class EmbeddedConversationTests
     }
 
     [Theory]
+    [InlineData("my favourite colour is red", "my favorite color is blue", "color")]
+    [InlineData("my favorite color is red", "my favourite colour is blue", "colour")]
+    [InlineData("my favorite colors are red and green", "My favorite Color is blue", "color")]
+    public async Task a_favorite_in_another_spelling_is_kept_under_the_latest_spelling_without_saying_it_was_forgotten(
+        string first, string second, string topic)
+    {
+        var conversation = new Conversation();
+
+        await conversation.SendAsync(first);
+        var reply = await conversation.SendAsync(second);
+
+        Assert.Equal(topic, Assert.Single(conversation.Context.Favorites).Key);
+        Assert.Equal("blue", conversation.Context.Favorites[topic]);
+        Assert.DoesNotContain("forgot", reply, Exact);
+    }
+
+    [Theory]
     [InlineData("my favourite colour is red", "my favorite color is blue", "your favorite color is blue")]
     [InlineData("my favorite color is red", "my favourite colour is blue", "your favourite colour is blue")]
     [InlineData("my favourite colour is red", "forget my favorite color", "forgotten your favorite color")]

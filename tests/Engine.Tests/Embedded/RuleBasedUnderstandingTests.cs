@@ -242,11 +242,21 @@ public sealed class RuleBasedUnderstandingTests
     }
 
     [Fact]
-    public void a_favorite_in_another_spelling_is_stored_under_the_topic_already_known()
+    public void a_favorite_in_another_spelling_replaces_the_topic_already_known_with_its_own_spelling()
     {
         var known = SessionContext.Empty.With(ContextKeys.Favorite("colour"), "red");
 
         var changes = _understanding.Understand("my favorite color is blue", known);
+
+        Assert.Equal([ContextChange.Forget(ContextKeys.Favorite("colour")), ContextChange.Remember(ContextKeys.Favorite("color"), "blue")], changes);
+    }
+
+    [Fact]
+    public void a_favorite_told_again_in_the_same_spelling_is_stored_under_the_same_key()
+    {
+        var known = SessionContext.Empty.With(ContextKeys.Favorite("colour"), "red");
+
+        var changes = _understanding.Understand("My favourite Colour is blue", known);
 
         Assert.Equal([ContextChange.Remember(ContextKeys.Favorite("colour"), "blue")], changes);
     }
