@@ -38,6 +38,10 @@ public sealed class RuleBasedUnderstandingTests
     [InlineData("my name is José María", "José María")]
     [InlineData("my name is 東京", "東京")]
     [InlineData("My name is J. R. R. Tolkien", "J. R. R. Tolkien")]
+    [InlineData("my name is Dr. Ada Lovelace", "Dr. Ada Lovelace")]
+    [InlineData("Call me Mrs. Robinson.", "Mrs. Robinson")]
+    [InlineData("I'm Prof. Moriarty", "Prof. Moriarty")]
+    [InlineData("my name is Martin Luther King Jr.", "Martin Luther King Jr")]
     public void name_is_remembered_from_my_name_is_and_call_me(string text, string name)
     {
         var changes = _understanding.Understand(text, SessionContext.Empty);
