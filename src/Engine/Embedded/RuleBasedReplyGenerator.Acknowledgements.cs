@@ -77,7 +77,10 @@ public sealed partial class RuleBasedReplyGenerator
             else if (change.Key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
                 && context.Favorites.TryGetValue(change.Key[ContextKeys.FavoritePrefix.Length..], out var favorite)
                 && favorite == value)
-                clauses.Add($"that your {Favorite(text)} {SpokenTopic(change.Key, statements)} is {value}");
+            {
+                var topic = SpokenTopic(change.Key, statements);
+                clauses.Add($"that your {Favorite(text)} {topic} {Phrasing.IsOrAre(topic)} {value}");
+            }
         }
 
         FlushLikes();

@@ -77,7 +77,7 @@ public sealed partial class RuleBasedReplyGenerator
     {
         var spelling = question.Variant == "favourite" ? "favourite" : "favorite";
         return FavoriteLookup.Find(context, question.Wording) is { } topic
-            ? $"Your {spelling} {question.Wording} is {context.Favorites[topic]}."
+            ? $"Your {spelling} {question.Wording} {Phrasing.IsOrAre(question.Wording)} {context.Favorites[topic]}."
             : $"I don't know your {spelling} {question.Wording} yet. What is it?";
     }
 
@@ -91,8 +91,8 @@ public sealed partial class RuleBasedReplyGenerator
         var latest = topics.Skip(topics.Count - MaxListed).ToHashSet(StringComparer.Ordinal);
         List<string> clauses = [.. context.Favorites.Where(favorite => latest.Contains(favorite.Key))
             .Select(favorite => MessageValues.IsBritishSpelling(favorite.Key)
-                ? $"your favourite {favorite.Key} is {favorite.Value}"
-                : $"your favorite {favorite.Key} is {favorite.Value}")];
+                ? $"your favourite {favorite.Key} {Phrasing.IsOrAre(favorite.Key)} {favorite.Value}"
+                : $"your favorite {favorite.Key} {Phrasing.IsOrAre(favorite.Key)} {favorite.Value}")];
         if (topics.Count > MaxListed) clauses.Add(Phrasing.More(topics.Count - MaxListed, "favorite"));
         return clauses;
     }

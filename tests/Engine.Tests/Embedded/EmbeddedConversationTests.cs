@@ -413,6 +413,20 @@ public sealed class EmbeddedConversationTests
     }
 
     [Theory]
+    [InlineData("my favorite colors are blue and green", "I'll remember that your favorite colors are blue and green.")]
+    [InlineData("what are my favorite colors?", "Your favorite colors are blue and green.")]
+    [InlineData("what do you know about me?", "your favorite colors are blue and green")]
+    public async Task a_favorite_with_a_plural_topic_is_said_with_are(string message, string expected)
+    {
+        var conversation = new Conversation();
+        await conversation.SendAsync("my favorite colors are blue and green");
+
+        var reply = await conversation.SendAsync(message);
+
+        Assert.Contains(expected, reply, Exact);
+    }
+
+    [Theory]
     [InlineData("my favourite colour is red", "my favorite color is blue", "color")]
     [InlineData("my favorite color is red", "my favourite colour is blue", "colour")]
     [InlineData("my favorite colors are red and green", "My favorite Color is blue", "color")]
