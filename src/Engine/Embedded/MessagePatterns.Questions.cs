@@ -72,10 +72,10 @@ internal static partial class MessagePatterns
 
     /// <summary>
     /// A question that follows another one without its own question word, the group saying which: "... and my name",
-    /// ", where I live", "&amp; what I like", "and my favorite food".
+    /// ", where I live", "&amp; what I like", "and my favorite food"; "my" may be left out too ("and city").
     /// </summary>
     [GeneratedRegex(
-        QuestionJoin + @"(?:(?<name>my\s+(?:first\s+)?name|(?<who>who\s+i\s+am))\b|(?<location>where\s+i(?:\s+(?<verb>live|come\s+from|stay)|\s+am\s+(?<verb>from)|['’]m\s+(?<verb>from))|my\s+(?:location|city|town|country|home\s*town|address))\b|(?<likes>what\s+i\s+(?<verb>like|love|enjoy)|my\s+(?:likes|interests|hobbies))\b|(?<favorite>my\s+" + FavoriteTopic + "))",
+        QuestionJoin + @"(?:(?<name>(?:my\s+)?(?:first\s+)?name|(?<who>who\s+i\s+am))\b|(?<location>where\s+i(?:\s+(?<verb>live|come\s+from|stay)|\s+am\s+(?<verb>from)|['’]m\s+(?<verb>from))|(?:my\s+)?(?:location|city|town|country|home\s*town|address))\b|(?<likes>what\s+i\s+(?<verb>like|love|enjoy)|(?:my\s+)?(?:likes|interests|hobbies))\b|(?<favorite>(?:my\s+)?" + FavoriteTopic + "))",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex ContinuedQuestion();
 

@@ -225,6 +225,9 @@ public sealed class RuleBasedReplyGeneratorTests
     [InlineData("do you know my name, my city and my favourite colour?", new[] { "Zoë", "São Paulo", "blue" })]
     [InlineData("tell me my name & my hobbies", new[] { "Zoë", "chess" })]
     [InlineData("what do I like, and who I am?", new[] { "long walks", "Zoë" })]
+    [InlineData("what's my favorite color and name?", new[] { "blue", "Zoë" })]
+    [InlineData("what is my name and favorite food?", new[] { "Zoë", "feijoada" })]
+    [InlineData("what's my name and city?", new[] { "Zoë", "São Paulo" })]
     public async Task a_question_joined_by_and_without_its_own_question_word_is_answered_too(string question, string[] expected)
     {
         var reply = await Reply(question, Known());
@@ -244,6 +247,7 @@ public sealed class RuleBasedReplyGeneratorTests
         Assert.Contains("Your favorite color is blue.", reply, StringComparison.Ordinal);
         Assert.DoesNotContain("your favorite why", reply, IgnoreCase);
         Assert.DoesNotContain("your favorite yours", reply, IgnoreCase);
+        Assert.DoesNotContain("your favorite name", reply, IgnoreCase);
     }
 
     [Fact]
