@@ -112,7 +112,7 @@ internal static partial class MessagePatterns
     internal static partial Regex HowAreYouQuestion();
 
     [GeneratedRegex(
-        @"\b(?:who\s+are\s+you|what\s+are\s+you|are\s+you\s+(?:an?\s+)?(?:robot|bot|human|person|real|ai|machine|computer|program)|what\s+can\s+you\s+do|how\s+do\s+you\s+work|what\s+should\s+i\s+(?:say|tell\s+you))\b|^\W*help(?:\s+me)?\W*$",
+        @"\b(?:who\s+are\s+you|what\s+are\s+you|what(?:['’]?s|\s+is)\s+your\s+name|do\s+you\s+have\s+a\s+name|are\s+you\s+(?:an?\s+)?(?:robot|bot|human|person|real|ai|machine|computer|program)|what\s+can\s+you\s+do|how\s+do\s+you\s+work|what\s+should\s+i\s+(?:say|tell\s+you))\b|^\W*help(?:\s+me)?\W*$",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex AboutYouQuestion();
 

@@ -411,6 +411,19 @@ public sealed class RuleBasedReplyGeneratorTests
     }
 
     [Theory]
+    [InlineData("who are you?")]
+    [InlineData("what's your name?")]
+    [InlineData("What is your name")]
+    [InlineData("do you have a name?")]
+    public async Task a_question_about_the_engine_itself_is_answered_about_itself(string question)
+    {
+        var reply = await Reply(question, Known());
+
+        Assert.Contains("conversation companion", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("don't know", reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("what's the capital of France?")]
     [InlineData("Why is the sky blue?")]
     [InlineData("can you play chess")]
