@@ -110,8 +110,55 @@ internal sealed class MessageAnalysis
             }
         }
 
-        return [.. found.OrderBy(q => q.Start)];
+        return WithContinuations(rest, [.. found.OrderBy(q => q.Start)]);
     }
+
+    /// <summary>
+    /// The questions, each followed by those that go on from it without their own question word: "what is my name and
+    /// where I live", "what is my favorite color and food".
+    /// </summary>
+    private static List<Question> WithContinuations(string rest, List<Question> asked)
+    {
+        var all = new List<Question>();
+        for (var i = 0; i < asked.Count; i++)
+        {
+            var question = asked[i];
+            all.Add(question);
+            var next = i + 1 < asked.Count ? asked[i + 1].Start : rest.Length;
+            while (question.End < next && Continuation(rest[question.End..next], question) is { } continued)
+            {
+                question = continued with { Start = continued.Start + question.End, End = continued.End + question.End };
+                if (!all.Any(q => q.Kind == question.Kind && string.Equals(q.Wording, question.Wording, StringComparison.OrdinalIgnoreCase)))
+                    all.Add(question);
+            }
+        }
+
+        return all;
+    }
+
+    /// <summary>The question that <paramref name="text"/> opens by going on from <paramref name="previous"/>, or null.</summary>
+    private static Question? Continuation(string text, Question previous)
+    {
+        var match = MessagePatterns.ContinuedQuestion().Match(text);
+        if (match.Success)
+        {
+            var kind = match.Groups["name"].Success ? QuestionKind.Name
+                : match.Groups["location"].Success ? QuestionKind.Location
+                : match.Groups["likes"].Success ? QuestionKind.Likes
+                : QuestionKind.Favorite;
+            return ToQuestion(kind, match);
+        }
+
+        if (previous.Kind != QuestionKind.Favorite) return null;
+        var topic = MessagePatterns.ContinuedFavoriteTopic().Match(text);
+        if (!topic.Success) return null;
+        var value = topic.Groups["topic"].Value;
+        if (MessageValues.IsPronoun(value) || MessageValues.StartsWithQuestionWord(value) || IsOwnerWord(value)) return null;
+        return ToQuestion(QuestionKind.Favorite, topic) with { Variant = previous.Variant };
+    }
+
+    private static bool IsOwnerWord(string word) =>
+        word.ToLowerInvariant() is "yours" or "mine" or "his" or "hers" or "theirs" or "ours" or "so" or "stuff" or "things";
 
     private static Question ToQuestion(QuestionKind kind, Match match)
     {

@@ -8,13 +8,22 @@ internal static partial class MessageParser
     private const int MaxValueLength = 120;
     private const int MaxFactLength = 1000;
 
-    private const int MaxShortItemWords = 3;
+    private const int MaxShortItemWords = 6;
 
     private static readonly HashSet<string> _listConjunctions = new(StringComparer.OrdinalIgnoreCase) { "and", "or" };
 
     private static readonly HashSet<string> _subjectWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "i", "i'm", "i’m", "im", "you", "we", "he", "she", "they", "it", "it's", "it’s", "my", "there",
+    };
+
+    /// <summary>Words that make an item after ", and" a clause of its own ("and then went home"), not a list item.</summary>
+    private static readonly HashSet<string> _clauseWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "am", "is", "are", "was", "were", "be", "been", "have", "has", "had", "do", "does", "did", "don't", "don’t",
+        "doesn't", "doesn’t", "didn't", "didn’t", "will", "would", "can", "could", "should", "must", "might", "won't",
+        "won’t", "can't", "can’t", "then", "went", "go", "goes", "going", "got", "get", "gets", "came", "come", "think",
+        "thought", "feel", "felt", "want", "wanted", "need", "needed", "said", "say", "told", "tell", "hope", "guess",
     };
 
     private static readonly string[] _likeTail =
@@ -104,7 +113,7 @@ internal static partial class MessageParser
 
         var start = MessageValues.SkipLeading(body, lead.Length);
         var end = MessageValues.TrimEnd(body, start, body.Length);
-        var whole = MessageValues.Clean(body[start..end]);
+        var whole = MessageValues.Clean(body[start..end].TrimStart(','));
         var value = MessageValues.StripTrailingPhrases(whole, _factTail);
         var tagQuestion = value.Length < whole.Length;
         if (MessageValues.IsQuestionAfter(body, end) && !polite && !tagQuestion) return false;
@@ -191,13 +200,16 @@ internal static partial class MessageParser
         return body.IndexOf(',', start, stop.Index - start) >= 0 || IsShortItem(body, next);
     }
 
+    /// <summary>A few words with neither a subject nor a verb of their own: "coffee", "a lot of biscuits".</summary>
     private static bool IsShortItem(string body, int start)
     {
         var stop = MessagePatterns.ValueStop().Match(body, start);
         var words = body[start..(stop.Success ? stop.Index : body.Length)]
-            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        return words.Length is > 0 and <= MaxShortItemWords
-            && !words.Any(word => _subjectWords.Contains(word.Trim(MessageValues.TrailingPunctuation)));
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(word => word.Trim(MessageValues.TrailingPunctuation))
+            .ToList();
+        return words.Count is > 0 and <= MaxShortItemWords
+            && !words.Any(word => _subjectWords.Contains(word) || _clauseWords.Contains(word));
     }
 
     private static int ValueEnd(string body, int start, StatementKind kind)

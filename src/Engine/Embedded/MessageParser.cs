@@ -59,13 +59,28 @@ internal static partial class MessageParser
         foreach (var separator in separators)
         {
             var next = start + separator.Index + separator.Length;
-            if (next >= end || !StartsStatement(text, next, end, allCaps)) continue;
+            if (next >= end || IsFactLeadAlone(text[clauseStart..next]) || !StartsStatement(text, next, end, allCaps)) continue;
             ParseClause(text, clauseStart, start + separator.Index, allCaps, found);
             clauseStart = next;
         }
 
         ParseClause(text, clauseStart, end, allCaps, found);
     }
+
+    /// <summary>"Remember," on its own: what follows the comma is the fact, not a clause of its own.</summary>
+    private static bool IsFactLeadAlone(string clause)
+    {
+        var opening = OpeningLength(clause, out _);
+        var lead = MessagePatterns.FactLead().Match(clause, opening, clause.Length - opening);
+        return lead.Success && clause.AsSpan(lead.Index + lead.Length).Trim().TrimStart(",;:").IsWhiteSpace();
+    }
+
+    /// <summary>
+    /// The statements of a fact's words ("my name is Ada" in "remember that my name is Ada"), but not another fact nor
+    /// a request to forget. Not cached, so that the message's own statements stay cached for its reply.
+    /// </summary>
+    public static IReadOnlyList<Statement> StatementsInFact(string fact) =>
+        [.. ParseNormalized(MessageValues.Normalize(fact)).Where(s => s.Kind is not (StatementKind.Fact or StatementKind.Forget))];
 
     private static bool StartsStatement(string text, int start, int end, bool allCaps) =>
         ParseClause(text, start, Math.Min(end, start + TrialWindow), allCaps, []);

@@ -35,16 +35,58 @@ internal static partial class MessagePatterns
     internal static partial Regex AllFavoritesQuestion();
 
     /// <summary>
+    /// What shows where the topic of a favorite question ends (a symbol, an emoji, a filler such as "again" or "btw"),
+    /// captured as <c>after</c>, which is not part of the question.
+    /// </summary>
+    private const string AfterTopic =
+        @"(?<after>\s*(?:$|[^\p{L}\p{M}\s\-'’]|\s(?:and|again|then|now|please|pls|is|are|was|were|btw|by\s+the\s+way|anyway|though|tho|lol|haha|exactly|actually)\b))";
+
+    /// <summary>"favorite color" after "my": the spelling of "favorite", then the topic up to <see cref="AfterTopic"/>.</summary>
+    private const string FavoriteTopic =
+        @"(?:(?:absolute|all[\s-]time)\s+)?(?<spelling>favou?rite|fave|fav)\s+(?<topic>[\p{L}\p{M}][\p{L}\p{M}\-'’ ]{0,40}?)" + AfterTopic;
+
+    /// <summary>"do you think", "would you say": a question put as asking what the engine thinks.</summary>
+    private const string YouThink = @"(?:do|did|would|will|can)\s+(?:you|u)\s+(?:think|reckon|guess|say|believe|suppose|imagine)(?:\s+that)?";
+
+    /// <summary>Words that wonder about what follows: "any idea what ...", "I wonder where ...".</summary>
+    private const string Wondering = @"(?:(?:any|no)\s+idea|i\s+wonder|i\s+(?:forgot|forget)|i\s+can['’]?t\s+remember)";
+
+    /// <summary>
+    /// An invitation to guess, at the start of a clause or after "can you", "ok", "now" ...: "guess my name", "can you
+    /// guess where I live"; not "I guess my name is odd". Not behind a <c>\b</c>, since it may start at punctuation.
+    /// </summary>
+    private const string Guess =
+        @"(?:^\W*|[.!?,;:]\s*|\b(?:(?:can|could|will|would)\s+(?:you|u)|ok|okay|so|now|then|and|try\s+to)\s+)guess";
+
+    /// <summary>What joins a question to the next one that leaves out its question word: ", and", "&amp;", "plus".</summary>
+    private const string QuestionJoin = @"^(?:\s*[,;&]\s*(?:(?:and|plus)\s+)?|\s+(?:and|plus)\s+)(?:(?:also|what\s+about|how\s+about)\s+)?";
+
+    /// <summary>
     /// "what is my favorite color"; <c>after</c> shows where the topic ends (a symbol, an emoji, a filler such as
     /// "again" or "btw") and is not part of the question.
     /// </summary>
     [GeneratedRegex(
-        @"\b(?:what(?:['’]?s|\s+is|\s+are|\s+was|\s+were)|(?:(?:do|did)\s+you\s+(?:know|remember|recall)|(?:tell|remind)\s+me)(?:\s+what)?|what\s+(?:did\s+i\s+(?:say|tell\s+you)|have\s+i\s+(?:said|told\s+you))|which\s+is)\s+my\s+(?:(?:absolute|all[\s-]time)\s+)?(?<spelling>favou?rite|fave|fav)\s+(?<topic>[\p{L}\p{M}][\p{L}\p{M}\-'’ ]{0,40}?)(?<after>\s*(?:$|[^\p{L}\p{M}\s\-'’]|\s(?:and|again|then|now|please|pls|is|are|was|were|btw|by\s+the\s+way|anyway|though|tho|lol|haha|exactly|actually)\b))",
+        @"(?:\b(?:what(?:['’]?s|\s+is|\s+are|\s+was|\s+were)|(?:(?:do|did)\s+you\s+(?:know|remember|recall)|(?:tell|remind)\s+me)(?:\s+what)?|what\s+(?:did\s+i\s+(?:say|tell\s+you)|have\s+i\s+(?:said|told\s+you))|which\s+is|what\s+" + YouThink + @"|" + Wondering + @"\s+what)|" + Guess + @"(?:\s+what)?)\s+my\s+" + FavoriteTopic,
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex FavoriteQuestion();
 
+    /// <summary>
+    /// A question that follows another one without its own question word, the group saying which: "... and my name",
+    /// ", where I live", "&amp; what I like", "and my favorite food"; "my" may be left out too ("and city").
+    /// </summary>
     [GeneratedRegex(
-        @"\b(?:what\s+(?:(?:things|stuff|else)\s+)?(?:do|did)\s+i\s+(?:(?:really|also)\s+)?(?<verb>like|love|enjoy)|what\s+are\s+my\s+(?:likes|interests|hobbies)|(?:do|did)\s+you\s+(?:know|remember)\s+what\s+i\s+(?<verb>like|love|enjoy)|(?:tell|remind)\s+me\s+what\s+i\s+(?<verb>like|love|enjoy)|what\s+(?:have\s+i\s+said|did\s+i\s+say)\s+i\s+(?<verb>like|love|enjoy))\b",
+        QuestionJoin + @"(?:(?<name>(?:my\s+)?(?:first\s+)?name|(?<who>who\s+i\s+am))\b|(?<location>where\s+i(?:\s+(?<verb>live|come\s+from|stay)|\s+am\s+(?<verb>from)|['’]m\s+(?<verb>from))|(?:my\s+)?(?:location|city|town|country|home\s*town|address))\b|(?<likes>what\s+i\s+(?<verb>like|love|enjoy)|(?:my\s+)?(?:likes|interests|hobbies))\b|(?<favorite>(?:my\s+)?" + FavoriteTopic + "))",
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex ContinuedQuestion();
+
+    /// <summary>Another topic after a favorite question: "what is my favorite color and food", "..., and my food".</summary>
+    [GeneratedRegex(
+        QuestionJoin + @"(?:my\s+)?(?<topic>[\p{L}\p{M}][\p{L}\p{M}\-'’]*(?:\s[\p{L}\p{M}][\p{L}\p{M}\-'’]*)?)" + AfterTopic,
+        Options, MatchTimeoutMilliseconds)]
+    internal static partial Regex ContinuedFavoriteTopic();
+
+    [GeneratedRegex(
+        @"\b(?:what\s+(?:(?:things|stuff|else)\s+)?(?:do|did)\s+i\s+(?:(?:really|also)\s+)?(?<verb>like|love|enjoy)|what\s+are\s+my\s+(?:likes|interests|hobbies)|(?:do|did)\s+you\s+(?:know|remember)\s+what\s+i\s+(?<verb>like|love|enjoy)|(?:(?:tell|remind)\s+me|" + Wondering + @")\s+what\s+i\s+(?<verb>like|love|enjoy)|what\s+(?:have\s+i\s+said|did\s+i\s+say)\s+i\s+(?<verb>like|love|enjoy)|what\s+" + YouThink + @"\s+i\s+(?<verb>like|love|enjoy))\b|" + Guess + @"\s+what\s+i\s+(?<verb>like|love|enjoy)\b",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex LikesQuestion();
 
@@ -52,12 +94,12 @@ internal static partial class MessagePatterns
     internal static partial Regex LikeCheckQuestion();
 
     [GeneratedRegex(
-        @"\b(?:where\s+(?:do|did)\s+i\s+(?<verb>live|come\s+from|stay|reside)|where\s+am\s+i\s+(?<verb>from|based|living|located)|where\s+(?:did\s+i\s+(?:say|tell\s+you|mention)|have\s+i\s+(?:said|told\s+you))\s+(?:that\s+)?i(?:\s+(?<verb>live|lived|come\s+from|came\s+from|am\s+from|was\s+from|stay)|['’]m\s+(?<verb>from))|(?:what|which)\s+(?:city|town|country|state|place)\s+(?:(?:do|did)\s+)?i\s+(?<verb>live|come\s+from|stay|reside)|(?:what|which)\s+(?:city|town|country|state|place)\s+(?:am\s+i|i\s+am|i['’]m)\s+(?<verb>from|based|living|located)|where(?:['’]?s|\s+is)\s+(?:my\s+)?home|(?:(?:do|did)\s+you\s+(?:know|remember)|(?:tell|remind)\s+me)\s+where\s+i(?:\s+(?<verb>live|come\s+from|am\s+from)|['’]m\s+(?<verb>from))|what(?:['’]?s|\s+is)\s+my\s+(?:location|city|country|home\s*town|address))\b",
+        @"\b(?:where\s+(?:do|did)\s+i\s+(?<verb>live|come\s+from|stay|reside)|where\s+am\s+i\s+(?<verb>from|based|living|located)|where\s+(?:did\s+i\s+(?:say|tell\s+you|mention)|have\s+i\s+(?:said|told\s+you))\s+(?:that\s+)?i(?:\s+(?<verb>live|lived|come\s+from|came\s+from|am\s+from|was\s+from|stay)|['’]m\s+(?<verb>from))|(?:what|which)\s+(?:city|town|country|state|place)\s+(?:(?:do|did)\s+)?i\s+(?<verb>live|come\s+from|stay|reside)|(?:what|which)\s+(?:city|town|country|state|place)\s+(?:am\s+i|i\s+am|i['’]m)\s+(?<verb>from|based|living|located)|where(?:['’]?s|\s+is)\s+(?:my\s+)?home|(?:(?:(?:do|did)\s+you\s+(?:know|remember)|(?:tell|remind)\s+me|" + Wondering + @")\s+where|where\s+" + YouThink + @")\s+i(?:\s+(?<verb>live|come\s+from|am\s+from)|['’]m\s+(?<verb>from))|what(?:['’]?s|\s+is)\s+my\s+(?:location|city|country|home\s*town|address))\b|" + Guess + @"\s+where\s+i(?:\s+(?<verb>live|come\s+from|am\s+from)|['’]m\s+(?<verb>from))\b",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex LocationQuestion();
 
     [GeneratedRegex(
-        @"\b(?:what(?:['’]?s|\s+is|\s+was)\s+my\s+(?:first\s+)?name|what\s+(?:(?:did\s+i\s+(?:say|tell\s+you)|have\s+i\s+(?:said|told\s+you))\s+)?my\s+(?:first\s+)?name\s+(?:is|was)|(?<who>who\s+am\s+i)|what\s+am\s+i\s+called|what\s+do\s+you\s+call\s+me|(?:know|remember|recall|forgot(?:ten)?|(?:you|u|don['’]?t|do\s+not|never)\s+forget)\s+(?:my\s+name|who\s+i\s+am)|(?:tell|remind)\s+me\s+my\s+name|say\s+my\s+name)\b",
+        @"\b(?:what(?:['’]?s|\s+is|\s+was)\s+my\s+(?:first\s+)?name|what\s+(?:(?:did\s+i\s+(?:say|tell\s+you)|have\s+i\s+(?:said|told\s+you))\s+)?my\s+(?:first\s+)?name\s+(?:is|was)|(?<who>who\s+am\s+i)|what\s+am\s+i\s+called|what\s+do\s+you\s+call\s+me|(?:know|remember|recall|forgot(?:ten)?|(?:you|u|don['’]?t|do\s+not|never)\s+forget)\s+(?:my\s+name|who\s+i\s+am)|(?:tell|remind)\s+me\s+my\s+name|say\s+my\s+name|what\s+" + YouThink + @"\s+my\s+(?:first\s+)?name\s+(?:is|was))\b|" + Guess + @"\s+(?:(?:what\s+)?my\s+(?:first\s+)?name|(?<who>who\s+i\s+am))\b",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex NameQuestion();
 
@@ -70,7 +112,7 @@ internal static partial class MessagePatterns
     internal static partial Regex HowAreYouQuestion();
 
     [GeneratedRegex(
-        @"\b(?:who\s+are\s+you|what\s+are\s+you|are\s+you\s+(?:an?\s+)?(?:robot|bot|human|person|real|ai|machine|computer|program)|what\s+can\s+you\s+do|how\s+do\s+you\s+work|what\s+should\s+i\s+(?:say|tell\s+you))\b|^\W*help(?:\s+me)?\W*$",
+        @"\b(?:who\s+are\s+you|what\s+are\s+you|what(?:['’]?s|\s+is)\s+your\s+name|do\s+you\s+have\s+a\s+name|are\s+you\s+(?:an?\s+)?(?:robot|bot|human|person|real|ai|machine|computer|program)|what\s+can\s+you\s+do|how\s+do\s+you\s+work|what\s+should\s+i\s+(?:say|tell\s+you))\b|^\W*help(?:\s+me)?\W*$",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex AboutYouQuestion();
 

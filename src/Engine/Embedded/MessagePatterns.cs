@@ -75,9 +75,9 @@ internal static partial class MessagePatterns
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex FavoriteReversed();
 
-    /// <summary>"remember that", "please remember", "remember:", "don't forget that", "keep in mind that".</summary>
+    /// <summary>"remember that", "please remember", "remember:", "remember,", "don't forget that", "keep in mind that".</summary>
     [GeneratedRegex(
-        @"^(?:(?:remember|memori[sz]e)\b(?<that>\s+that\b|\s+(?:this|the\s+following)\s*:|\s*:)?|(?:don['’]?t|do\s+not|never)\s+forget\b(?<that>\s+that\b|\s*:)?|keep\s+in\s+mind\b(?<that>\s+that\b|\s*:)?|(?:make\s+a\s+)?note(?<that>\s+that\b|\s*:))",
+        @"^(?:(?:remember|memori[sz]e)\b(?<that>\s+that\b|\s+(?:this|the\s+following)\s*:|\s*[:,])?|(?:don['’]?t|do\s+not|never)\s+forget\b(?<that>\s+that\b|\s*[:,])?|keep\s+in\s+mind\b(?<that>\s+that\b|\s*[:,])?|(?:make\s+a\s+)?note(?<that>\s+that\b|\s*[:,]))",
         Options, MatchTimeoutMilliseconds)]
     internal static partial Regex FactLead();
 

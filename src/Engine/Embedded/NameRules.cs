@@ -41,6 +41,9 @@ internal static class NameRules
         "starving stuck monday tuesday wednesday thursday friday saturday sunday alright alive awake online " +
         "offline bilingual left right");
 
+    /// <summary>Titles written with a dot that open a name: "Dr. Ada Lovelace".</summary>
+    private static readonly HashSet<string> _titles = Words("dr mr mrs ms mx prof rev sir st");
+
     private static readonly HashSet<string> _particles = Words(
         "van von de da di del della der den la le du bin ibn al el y dos das ter");
 
@@ -69,7 +72,8 @@ internal static class NameRules
             var token = text[tokenStart..pos];
             var leading = token.Length - token.TrimStart('"', '“', '„', '\'', '‘', '«', '‹').Length;
             var core = token[leading..].TrimEnd('.', ',', '!', '?', ';', ':', '…', '"', '”', '“', '\'', '’', '»', '›');
-            var isInitial = token.EndsWith('.') && core.Split('.').All(part => part.Length == 1);
+            var isInitial = token.EndsWith('.')
+                && (core.Split('.').All(part => part.Length == 1) || (words.Count == 0 && _titles.Contains(core)));
             if (core.Length == 0 || !MessagePatterns.NameWord().IsMatch(core) || _stopWords.Contains(core)) break;
             if (words.Count == 0 && RejectsFirst(form, core)) return null;
             if (form == NameForm.Bare && !char.IsUpper(core[0]))

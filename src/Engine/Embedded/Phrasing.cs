@@ -61,6 +61,16 @@ internal static class Phrasing
     public static string Sentences(IReadOnlyList<string> items) =>
         items.Count < 3 ? List(items) : string.Join(", ", items.Take(items.Count - 1)) + ", and " + items[^1];
 
+    /// <summary>"are" after a plural topic ("colors", "movies"), otherwise "is" ("color", "class", "genus").</summary>
+    public static string IsOrAre(string topic)
+    {
+        var last = topic.TrimEnd().Split(' ')[^1];
+        return last.Length > 2 && last.EndsWith('s') && !last.EndsWith("ss", StringComparison.Ordinal)
+            && !last.EndsWith("us", StringComparison.Ordinal) && !last.EndsWith("is", StringComparison.Ordinal)
+            ? "are"
+            : "is";
+    }
+
     /// <summary>The text in typographic quotes.</summary>
     public static string Quote(string text) => $"“{text}”";
 

@@ -13,7 +13,8 @@ public sealed partial class RuleBasedReplyGenerator
     private static bool Acknowledge(ReplyRequest request, MessageAnalysis analysis, SessionContext context, List<string> said)
     {
         var changes = request.Changes ?? [];
-        var forgotten = changes.Where(change => change.IsForget).Select(change => change.Key).Distinct().ToList();
+        var forgotten = changes.Where(change => change.IsForget && !IsRespelled(change.Key, changes))
+            .Select(change => change.Key).Distinct().ToList();
         if (forgotten.Count > 0)
         {
             said.Add(analysis.Statements.Any(s => s.Target == ForgetTarget.Everything)
@@ -41,8 +42,14 @@ public sealed partial class RuleBasedReplyGenerator
         return greetingUsed;
     }
 
-    private static bool CallsMe(string text) => text.Contains("call me", StringComparison.OrdinalIgnoreCase)
-        || text.Contains("calls me", StringComparison.OrdinalIgnoreCase);
+    /// <summary>"my favorite color is red" over a stored "colour": the old key goes only to make way for the new spelling.</summary>
+    private static bool IsRespelled(string key, IReadOnlyList<ContextChange> changes) =>
+        key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
+        && changes.Any(change => !change.IsForget && change.Key != key
+            && change.Key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
+            && MessageValues.SameTopic(change.Key[ContextKeys.FavoritePrefix.Length..], key[ContextKeys.FavoritePrefix.Length..]));
+
+    private static bool CallsMe(string text) => WordMatch.Contains(text, "call me") || WordMatch.Contains(text, "calls me");
 
     private static List<string> RememberedClauses(
         IReadOnlyList<ContextChange> changes, SessionContext context, string text, IReadOnlyList<Statement> statements)
@@ -70,7 +77,10 @@ public sealed partial class RuleBasedReplyGenerator
             else if (change.Key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
                 && context.Favorites.TryGetValue(change.Key[ContextKeys.FavoritePrefix.Length..], out var favorite)
                 && favorite == value)
-                clauses.Add($"that your {Favorite(text)} {SpokenTopic(change.Key, statements)} is {value}");
+            {
+                var topic = SpokenTopic(change.Key, statements);
+                clauses.Add($"that your {Favorite(text)} {topic} {Phrasing.IsOrAre(topic)} {value}");
+            }
         }
 
         FlushLikes();
@@ -93,7 +103,7 @@ public sealed partial class RuleBasedReplyGenerator
     /// <summary>The verb the user put before a like ("love" in "I love chess"), or "like".</summary>
     private static string LikeVerb(string text, string value)
     {
-        var at = text.IndexOf(value, StringComparison.OrdinalIgnoreCase);
+        var at = WordMatch.IndexOf(text, value);
         if (at < 0) return "like";
         var before = text[Math.Max(0, at - 40)..at].ToLowerInvariant();
         var verb = "like";
@@ -109,8 +119,8 @@ public sealed partial class RuleBasedReplyGenerator
 
     /// <summary>"you're from São Paulo" if the user said "from" before the place, otherwise "you live in London".</summary>
     private static string LocationClause(string location, IEnumerable<string> saidByUser) =>
-        saidByUser.FirstOrDefault(text => text.Contains(location, StringComparison.OrdinalIgnoreCase)) is { } text
-        && text.Contains("from " + location, StringComparison.OrdinalIgnoreCase)
+        saidByUser.FirstOrDefault(text => WordMatch.Contains(text, location)) is { } text
+        && WordMatch.Contains(text, "from " + location)
             ? $"you're from {location}"
             : $"you live in {location}";
 

@@ -43,7 +43,7 @@ public sealed partial class RuleBasedReplyGenerator
 
     private static string NameCheck(string candidate, string? name) =>
         name is null ? "I don't know your name yet. What should I call you?"
-        : candidate.Contains(name, StringComparison.OrdinalIgnoreCase) ? $"Yes, your name is {name}."
+        : WordMatch.Contains(candidate, name) || WordMatch.Contains(name, candidate) ? $"Yes, your name is {name}."
         : $"No, your name is {name}.";
 
     private static string Location(string verb, SessionContext context, ReplyRequest request)
@@ -67,8 +67,7 @@ public sealed partial class RuleBasedReplyGenerator
 
     private static string LikeCheck(string thing, string verb, SessionContext context)
     {
-        var known = context.Likes.FirstOrDefault(like => like.Contains(thing, StringComparison.OrdinalIgnoreCase)
-            || thing.Contains(like, StringComparison.OrdinalIgnoreCase));
+        var known = context.Likes.FirstOrDefault(like => WordMatch.Overlap(like, thing));
         if (known is not null) return $"Yes! You told me you {verb} {known}.";
         if (context.Likes.IsEmpty) return $"I don't know whether you {verb} {thing} yet. Do you?";
         return $"You haven't told me that you {verb} {thing}. So far I know you like {Phrasing.ListLatest(context.Likes, MaxListed, "thing")}.";
@@ -78,7 +77,7 @@ public sealed partial class RuleBasedReplyGenerator
     {
         var spelling = question.Variant == "favourite" ? "favourite" : "favorite";
         return FavoriteLookup.Find(context, question.Wording) is { } topic
-            ? $"Your {spelling} {question.Wording} is {context.Favorites[topic]}."
+            ? $"Your {spelling} {question.Wording} {Phrasing.IsOrAre(question.Wording)} {context.Favorites[topic]}."
             : $"I don't know your {spelling} {question.Wording} yet. What is it?";
     }
 
@@ -92,8 +91,8 @@ public sealed partial class RuleBasedReplyGenerator
         var latest = topics.Skip(topics.Count - MaxListed).ToHashSet(StringComparer.Ordinal);
         List<string> clauses = [.. context.Favorites.Where(favorite => latest.Contains(favorite.Key))
             .Select(favorite => MessageValues.IsBritishSpelling(favorite.Key)
-                ? $"your favourite {favorite.Key} is {favorite.Value}"
-                : $"your favorite {favorite.Key} is {favorite.Value}")];
+                ? $"your favourite {favorite.Key} {Phrasing.IsOrAre(favorite.Key)} {favorite.Value}"
+                : $"your favorite {favorite.Key} {Phrasing.IsOrAre(favorite.Key)} {favorite.Value}")];
         if (topics.Count > MaxListed) clauses.Add(Phrasing.More(topics.Count - MaxListed, "favorite"));
         return clauses;
     }
@@ -150,8 +149,8 @@ public sealed partial class RuleBasedReplyGenerator
     {
         thing = MessageValues.StripTrailingPhrases(thing, _thingTail);
         var head = MessageValues.FirstWord(thing).Replace("'s", "", StringComparison.Ordinal).Replace("’s", "", StringComparison.Ordinal);
-        var fact = context.Facts.FirstOrDefault(f => f.Contains(thing, StringComparison.OrdinalIgnoreCase))
-            ?? (head.Length >= 3 ? context.Facts.FirstOrDefault(f => f.Contains(head, StringComparison.OrdinalIgnoreCase)) : null);
+        var fact = context.Facts.FirstOrDefault(f => WordMatch.Contains(f, thing))
+            ?? (head.Length >= 3 ? context.Facts.FirstOrDefault(f => WordMatch.Contains(f, head)) : null);
         return fact is not null
             ? $"You told me {Phrasing.Quote(fact)}."
             : $"I don't know your {thing} yet{Phrasing.Address(context.Name)}. Tell me, and I'll remember it.";

@@ -16,11 +16,9 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
     {
         var known = context ?? SessionContext.Empty;
         var changes = new List<ContextChange>();
-        foreach (var statement in MessageParser.Parse(text))
+        foreach (var statement in WithWhatFactsState(MessageParser.Parse(text)))
         {
-            IEnumerable<ContextChange> produced = statement.Kind == StatementKind.Forget
-                ? Forget(statement, known)
-                : [Remember(statement, known)];
+            var produced = statement.Kind == StatementKind.Forget ? Forget(statement, known) : Remember(statement, known);
             foreach (var change in produced)
             {
                 var next = change.IsForget ? known.Without(change.Key) : known.With(change.Key, change.Value!);
@@ -33,24 +31,42 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
         return changes;
     }
 
+    /// <summary>"remember that my name is Ada" is a fact, and tells the name too.</summary>
+    private static IEnumerable<Statement> WithWhatFactsState(IReadOnlyList<Statement> statements)
+    {
+        foreach (var statement in statements)
+        {
+            yield return statement;
+            if (statement.Kind != StatementKind.Fact) continue;
+            foreach (var stated in MessageParser.StatementsInFact(statement.Value)) yield return stated;
+        }
+    }
+
     /// <summary>"I like tea, I like tea": a repeat that changes nothing is recorded once.</summary>
     private static bool SameChange(ContextChange earlier, ContextChange change) =>
         earlier.Key == change.Key && string.Equals(earlier.Value, change.Value, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The change a statement asks for, its value cut as the context will remember it. A favorite goes under the topic
-    /// already known in another spelling ("colour" for "color"), so that the later one overrides it.
+    /// The changes a statement asks for, its value cut as the context will remember it. A favorite known in another
+    /// spelling ("colour" for "color") is replaced: forgotten, then remembered under the spelling told last, as
+    /// <c>favorite.T</c> keeps the user's T.
     /// </summary>
-    private static ContextChange Remember(Statement statement, SessionContext known)
+    private static IEnumerable<ContextChange> Remember(Statement statement, SessionContext known)
     {
         var value = SessionContext.LimitLength(statement.Value);
-        return statement.Kind switch
+        if (statement.Kind == StatementKind.Favorite
+            && FavoriteLookup.Find(known, statement.Topic) is { } stored
+            && ContextKeys.Favorite(stored) != ContextKeys.Favorite(statement.Topic))
+        {
+            yield return ContextChange.Forget(ContextKeys.Favorite(stored));
+        }
+
+        yield return statement.Kind switch
         {
             StatementKind.Name => ContextChange.Remember(ContextKeys.Name, value),
             StatementKind.Location => ContextChange.Remember(ContextKeys.Location, value),
             StatementKind.Like => ContextChange.Remember(ContextKeys.Likes, value),
-            StatementKind.Favorite => ContextChange.Remember(
-                ContextKeys.Favorite(FavoriteLookup.Find(known, statement.Topic) ?? statement.Topic), value),
+            StatementKind.Favorite => ContextChange.Remember(ContextKeys.Favorite(statement.Topic), value),
             _ => ContextChange.Remember(ContextKeys.Facts, value),
         };
     }

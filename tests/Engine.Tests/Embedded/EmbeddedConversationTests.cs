@@ -89,6 +89,23 @@ public sealed class EmbeddedConversationTests
     }
 
     [Theory]
+    [InlineData("Remember, my name is Ada", "what's my name?", "Ada")]
+    [InlineData("Remember, my name is Ada", "what do you remember?", "my name is Ada")]
+    [InlineData("Remember: I like tea", "what do I like?", "tea")]
+    [InlineData("Please remember, my dog is Rex", "what do you know about me?", "my dog is Rex")]
+    [InlineData("remember that I live in Oslo", "where do I live?", "Oslo")]
+    public async Task what_the_user_asks_to_remember_is_recalled_in_every_remember_form(string statement, string question, string value)
+    {
+        var conversation = new Conversation();
+
+        var acknowledgement = await conversation.SendAsync(statement);
+        var reply = await conversation.SendAsync(question);
+
+        Assert.DoesNotContain(" , ", acknowledgement, Exact);
+        Assert.Contains(value, reply, Exact);
+    }
+
+    [Theory]
     [InlineData("my name is Ada", "forget my name", "what is my name", "Ada")]
     [InlineData("call me Zoë", "Please forget my name.", "do you know my name?", "Zoë")]
     [InlineData("I live in Lisbon", "forget where I live", "where do I live", "Lisbon")]
@@ -393,6 +410,37 @@ public sealed class EmbeddedConversationTests
         Assert.Contains("blue", reply, Exact);
         Assert.DoesNotContain("red", reply, Exact);
         Assert.Single(conversation.Context.Favorites);
+    }
+
+    [Theory]
+    [InlineData("my favorite colors are blue and green", "I'll remember that your favorite colors are blue and green.")]
+    [InlineData("what are my favorite colors?", "Your favorite colors are blue and green.")]
+    [InlineData("what do you know about me?", "your favorite colors are blue and green")]
+    public async Task a_favorite_with_a_plural_topic_is_said_with_are(string message, string expected)
+    {
+        var conversation = new Conversation();
+        await conversation.SendAsync("my favorite colors are blue and green");
+
+        var reply = await conversation.SendAsync(message);
+
+        Assert.Contains(expected, reply, Exact);
+    }
+
+    [Theory]
+    [InlineData("my favourite colour is red", "my favorite color is blue", "color")]
+    [InlineData("my favorite color is red", "my favourite colour is blue", "colour")]
+    [InlineData("my favorite colors are red and green", "My favorite Color is blue", "color")]
+    public async Task a_favorite_in_another_spelling_is_kept_under_the_latest_spelling_without_saying_it_was_forgotten(
+        string first, string second, string topic)
+    {
+        var conversation = new Conversation();
+
+        await conversation.SendAsync(first);
+        var reply = await conversation.SendAsync(second);
+
+        Assert.Equal(topic, Assert.Single(conversation.Context.Favorites).Key);
+        Assert.Equal("blue", conversation.Context.Favorites[topic]);
+        Assert.DoesNotContain("forgot", reply, Exact);
     }
 
     [Theory]

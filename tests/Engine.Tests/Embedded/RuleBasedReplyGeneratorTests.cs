@@ -34,6 +34,44 @@ public sealed class RuleBasedReplyGeneratorTests
     }
 
     [Theory]
+    [InlineData("what do you think my name is?", "Your name is Zoë.")]
+    [InlineData("What do you reckon my name is", "Your name is Zoë.")]
+    [InlineData("what would you say my name is?", "Your name is Zoë.")]
+    [InlineData("any idea what my name is?", "Your name is Zoë.")]
+    [InlineData("guess my name", "Your name is Zoë.")]
+    [InlineData("Can you guess my name?", "Your name is Zoë.")]
+    [InlineData("ok, guess what my name is", "Your name is Zoë.")]
+    [InlineData("guess who I am!", "You're Zoë.")]
+    [InlineData("what do you think my favorite color is?", "Your favorite color is blue.")]
+    [InlineData("any idea what my favourite food is?", "Your favourite food is feijoada.")]
+    [InlineData("guess my favorite color", "Your favorite color is blue.")]
+    [InlineData("I wonder what my favorite color is", "Your favorite color is blue.")]
+    [InlineData("where do you think I live?", "You live in São Paulo.")]
+    [InlineData("where would you say I'm from?", "You're from São Paulo.")]
+    [InlineData("any idea where I live?", "You live in São Paulo.")]
+    [InlineData("guess where I'm from", "You're from São Paulo.")]
+    [InlineData("what do you think I like?", "You like tea, chess and long walks.")]
+    [InlineData("guess what I love", "You love tea, chess and long walks.")]
+    [InlineData("any idea what I enjoy?", "You enjoy tea, chess and long walks.")]
+    public async Task a_question_that_asks_to_think_or_guess_is_answered_from_what_is_remembered(string question, string answer)
+    {
+        var reply = await Reply(question, Known());
+
+        Assert.Contains(answer, reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I guess my name is unusual")]
+    [InlineData("I guess my favorite color is odd")]
+    public async Task a_guess_of_the_user_s_own_is_not_a_question(string text)
+    {
+        var reply = await Reply(text, Known());
+
+        Assert.DoesNotContain("Your name is", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("Your favorite color is", reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("what is my name")]
     [InlineData("who am I")]
     [InlineData("do you know my name?")]
@@ -101,6 +139,69 @@ public sealed class RuleBasedReplyGeneratorTests
     }
 
     [Theory]
+    [InlineData("tea", "Do I like steak?", "haven't told me")]
+    [InlineData("tea", "do I like teapots?", "haven't told me")]
+    [InlineData("art", "do I enjoy party games?", "haven't told me")]
+    [InlineData("chess", "do I love chessboxing?", "haven't told me")]
+    [InlineData("tea", "do I like TEA?", "Yes")]
+    [InlineData("tea", "do I like green tea?", "Yes")]
+    [InlineData("long walks", "do I like walks?", "Yes")]
+    [InlineData("cats", "do I like cat?", "Yes")]
+    [InlineData("tea, coffee and cake", "do I like coffee?", "Yes")]
+    public async Task a_yes_or_no_like_question_matches_whole_words_never_parts_of_words(string like, string question, string expected)
+    {
+        var reply = await Reply(question, SessionContext.Empty.With(ContextKeys.Likes, like));
+
+        Assert.Contains(expected, reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Al", "is my name Alice?", "No, your name is Al.")]
+    [InlineData("Ann", "Is my name Joanna?", "No, your name is Ann.")]
+    [InlineData("Al", "is my name Al?", "Yes, your name is Al.")]
+    [InlineData("Zoë", "is my name zoë?", "Yes, your name is Zoë.")]
+    [InlineData("Ada Lovelace", "is my name Ada?", "Yes, your name is Ada Lovelace.")]
+    public async Task a_yes_or_no_name_question_matches_whole_words_never_parts_of_words(string name, string question, string expected)
+    {
+        var reply = await Reply(question, SessionContext.Empty.With(ContextKeys.Name, name));
+
+        Assert.Contains(expected, reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_question_about_my_thing_is_not_answered_from_a_fact_that_only_holds_its_letters()
+    {
+        var context = SessionContext.Empty.With(ContextKeys.Facts, "my category is fiction");
+
+        var reply = await Reply("what is my cat's name?", context);
+
+        Assert.DoesNotContain("fiction", reply, StringComparison.Ordinal);
+        Assert.Contains("don't know your cat's name", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_like_is_acknowledged_with_its_own_verb_even_when_its_letters_appear_earlier()
+    {
+        var context = SessionContext.Empty.With(ContextKeys.Likes, "steam trains").With(ContextKeys.Likes, "tea");
+        var changes = new[] { ContextChange.Remember(ContextKeys.Likes, "steam trains"), ContextChange.Remember(ContextKeys.Likes, "tea") };
+
+        var reply = await Reply("I love steam trains and I like tea", context, changes);
+
+        Assert.Contains("you love steam trains and that you like tea", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task where_i_live_is_said_with_from_only_when_the_user_said_from_before_the_whole_place()
+    {
+        var context = SessionContext.Empty.With(ContextKeys.Location, "Rome");
+        ConversationTurn[] turns = [new(TurnRoles.User, "I live in Rome", DateTimeOffset.UnixEpoch)];
+
+        var reply = await Reply("I'm far from Romero's bakery. What do you know about me?", context, recent: turns);
+
+        Assert.Contains("you live in Rome", reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("what is my favorite color", "blue")]
     [InlineData("what's my favourite colour?", "blue")]
     [InlineData("What is my favorite colour?", "blue")]
@@ -112,6 +213,41 @@ public sealed class RuleBasedReplyGeneratorTests
         var reply = await Reply(question, Known());
 
         Assert.Contains(value, reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("what is my favorite color and my name?", new[] { "blue", "Zoë" })]
+    [InlineData("what's my name and where do I live?", new[] { "Zoë", "São Paulo" })]
+    [InlineData("What's my name and where I live?", new[] { "Zoë", "São Paulo" })]
+    [InlineData("what is my name, and my favorite food?", new[] { "Zoë", "feijoada" })]
+    [InlineData("what are my favorite color and food?", new[] { "blue", "feijoada" })]
+    [InlineData("where am I from and what I like?", new[] { "São Paulo", "tea" })]
+    [InlineData("do you know my name, my city and my favourite colour?", new[] { "Zoë", "São Paulo", "blue" })]
+    [InlineData("tell me my name & my hobbies", new[] { "Zoë", "chess" })]
+    [InlineData("what do I like, and who I am?", new[] { "long walks", "Zoë" })]
+    [InlineData("what's my favorite color and name?", new[] { "blue", "Zoë" })]
+    [InlineData("what is my name and favorite food?", new[] { "Zoë", "feijoada" })]
+    [InlineData("what's my name and city?", new[] { "Zoë", "São Paulo" })]
+    public async Task a_question_joined_by_and_without_its_own_question_word_is_answered_too(string question, string[] expected)
+    {
+        var reply = await Reply(question, Known());
+
+        var positions = expected.Select(value => reply.IndexOf(value, StringComparison.Ordinal)).ToList();
+        Assert.All(positions, position => Assert.True(position >= 0, reply));
+        Assert.Equal(positions.Order(), positions);
+    }
+
+    [Theory]
+    [InlineData("what is my favorite color and why?")]
+    [InlineData("what is my favorite color and yours?")]
+    public async Task what_follows_a_favorite_question_is_not_taken_for_another_topic_when_it_is_not_one(string question)
+    {
+        var reply = await Reply(question, Known());
+
+        Assert.Contains("Your favorite color is blue.", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("your favorite why", reply, IgnoreCase);
+        Assert.DoesNotContain("your favorite yours", reply, IgnoreCase);
+        Assert.DoesNotContain("your favorite name", reply, IgnoreCase);
     }
 
     [Fact]
@@ -272,6 +408,19 @@ public sealed class RuleBasedReplyGeneratorTests
 
         Assert.Contains($"don't know your {thing} yet", reply, StringComparison.Ordinal);
         Assert.Contains("Tell me", reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("who are you?")]
+    [InlineData("what's your name?")]
+    [InlineData("What is your name")]
+    [InlineData("do you have a name?")]
+    public async Task a_question_about_the_engine_itself_is_answered_about_itself(string question)
+    {
+        var reply = await Reply(question, Known());
+
+        Assert.Contains("conversation companion", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("don't know", reply, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -38,6 +38,10 @@ public sealed class RuleBasedUnderstandingTests
     [InlineData("my name is José María", "José María")]
     [InlineData("my name is 東京", "東京")]
     [InlineData("My name is J. R. R. Tolkien", "J. R. R. Tolkien")]
+    [InlineData("my name is Dr. Ada Lovelace", "Dr. Ada Lovelace")]
+    [InlineData("Call me Mrs. Robinson.", "Mrs. Robinson")]
+    [InlineData("I'm Prof. Moriarty", "Prof. Moriarty")]
+    [InlineData("my name is Martin Luther King Jr.", "Martin Luther King Jr")]
     public void name_is_remembered_from_my_name_is_and_call_me(string text, string name)
     {
         var changes = _understanding.Understand(text, SessionContext.Empty);
@@ -227,6 +231,13 @@ public sealed class RuleBasedUnderstandingTests
     [InlineData("I like tea, or that's what I thought", new[] { "tea" })]
     [InlineData("I like tea, and sometimes I go hiking", new[] { "tea" })]
     [InlineData("I like tea, and honestly it makes my whole day better", new[] { "tea" })]
+    [InlineData("I like tea, and a lot of biscuits", new[] { "tea, and a lot of biscuits" })]
+    [InlineData("I love chess, and long walks on the beach.", new[] { "chess, and long walks on the beach" })]
+    [InlineData("I like tea, or a nice cup of coffee", new[] { "tea, or a nice cup of coffee" })]
+    [InlineData("I like tea, and went home early", new[] { "tea" })]
+    [InlineData("I like tea, and then went home", new[] { "tea" })]
+    [InlineData("I like tea, and was happy about it", new[] { "tea" })]
+    [InlineData("I like tea, and will try coffee next", new[] { "tea" })]
     public void a_list_ending_in_a_comma_and_or_or_keeps_its_last_item(string text, string[] likes)
     {
         var changes = _understanding.Understand(text, SessionContext.Empty);
@@ -235,11 +246,21 @@ public sealed class RuleBasedUnderstandingTests
     }
 
     [Fact]
-    public void a_favorite_in_another_spelling_is_stored_under_the_topic_already_known()
+    public void a_favorite_in_another_spelling_replaces_the_topic_already_known_with_its_own_spelling()
     {
         var known = SessionContext.Empty.With(ContextKeys.Favorite("colour"), "red");
 
         var changes = _understanding.Understand("my favorite color is blue", known);
+
+        Assert.Equal([ContextChange.Forget(ContextKeys.Favorite("colour")), ContextChange.Remember(ContextKeys.Favorite("color"), "blue")], changes);
+    }
+
+    [Fact]
+    public void a_favorite_told_again_in_the_same_spelling_is_stored_under_the_same_key()
+    {
+        var known = SessionContext.Empty.With(ContextKeys.Favorite("colour"), "red");
+
+        var changes = _understanding.Understand("My favourite Colour is blue", known);
 
         Assert.Equal([ContextChange.Remember(ContextKeys.Favorite("colour"), "blue")], changes);
     }
@@ -250,6 +271,16 @@ public sealed class RuleBasedUnderstandingTests
         var changes = _understanding.Understand("my favorite foods are pizza, sushi, and tacos", SessionContext.Empty);
 
         Assert.Equal([ContextChange.Remember(ContextKeys.Favorite("foods"), "pizza, sushi, and tacos")], changes);
+    }
+
+    [Fact]
+    public void a_statement_after_a_list_item_with_no_subject_still_counts_on_its_own()
+    {
+        var changes = _understanding.Understand("I like tea, and a lot of biscuits, and I live in Paris", SessionContext.Empty);
+
+        Assert.Equal(
+            [ContextChange.Remember(ContextKeys.Likes, "tea, and a lot of biscuits"), ContextChange.Remember(ContextKeys.Location, "Paris")],
+            changes);
     }
 
     [Fact]
@@ -345,6 +376,22 @@ public sealed class RuleBasedUnderstandingTests
         var changes = _understanding.Understand(text, SessionContext.Empty);
 
         Assert.Equal([ContextChange.Remember(ContextKeys.Facts, fact)], changes);
+    }
+
+    [Theory]
+    [InlineData("Remember, my name is Ada", new[] { "facts=my name is Ada", "name=Ada" })]
+    [InlineData("remember that my name is Ada", new[] { "facts=my name is Ada", "name=Ada" })]
+    [InlineData("Remember, I like tea", new[] { "facts=I like tea", "likes=tea" })]
+    [InlineData("Please remember, my dog is Rex.", new[] { "facts=my dog is Rex" })]
+    [InlineData("please remember: I live in Oslo", new[] { "facts=I live in Oslo", "location=Oslo" })]
+    [InlineData("Remember that my favourite colour is green", new[] { "facts=my favourite colour is green", "favorite.colour=green" })]
+    [InlineData("Don't forget, I park on level 2", new[] { "facts=I park on level 2" })]
+    [InlineData("hi! remember, I like tea, and I live in Paris", new[] { "facts=I like tea", "likes=tea", "location=Paris" })]
+    public void a_fact_is_remembered_after_any_remember_form_and_what_it_states_is_remembered_too(string text, string[] expected)
+    {
+        var changes = _understanding.Understand(text, SessionContext.Empty);
+
+        Assert.Equal(expected, changes.Select(change => $"{change.Key}={change.Value}"));
     }
 
     [Theory]
