@@ -5,11 +5,11 @@ namespace Orleans.Conversations.Engine.Embedded;
 /// <summary>
 /// The statement patterns of the embedded engine. Every pattern runs on the non-backtracking engine, so matching takes
 /// time linear in the length of the input whatever it holds; the lookarounds that engine lacks are checked in code
-/// instead (see <see cref="Guarded"/>). The match timeout is a last safety net.
+/// instead (see <see cref="Guarded"/>). The match timeout is a last safety net, generous enough for a busy machine.
 /// </summary>
 internal static partial class MessagePatterns
 {
-    internal const int MatchTimeoutMilliseconds = 250;
+    internal const int MatchTimeoutMilliseconds = 1000;
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
