@@ -70,6 +70,14 @@ public sealed partial record SessionContext
         };
     }
 
+    /// <summary>Forgets the item <paramref name="item"/> of the list under <paramref name="key"/> (likes or facts), if it is there.</summary>
+    public SessionContext WithoutItem(string key, string item) => key switch
+    {
+        ContextKeys.Likes => this with { Likes = Likes.Remove(item) },
+        ContextKeys.Facts => this with { Facts = Facts.Remove(item) },
+        _ => this,
+    };
+
     /// <summary>Forgets whatever is remembered under <paramref name="key"/>.</summary>
     public SessionContext Without(string key) => key switch
     {

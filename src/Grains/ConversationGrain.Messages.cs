@@ -76,9 +76,9 @@ public sealed partial class ConversationGrain
         var context = state.Context;
         foreach (var change in changes)
         {
-            context = change.IsForget ? context.Without(change.Key) : context.With(change.Key, change.Value!);
+            context = change.ApplyTo(context);
             events.Add(change.IsForget
-                ? new ContextForgotten(change.Key) { At = now }
+                ? new ContextForgotten(change.Key, change.Value) { At = now }
                 : new ContextUpdated(change.Key, change.Value!) { At = now });
         }
 

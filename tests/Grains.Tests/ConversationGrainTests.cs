@@ -227,6 +227,23 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
     }
 
     [Fact]
+    public async Task forgetting_a_name_forgets_the_fact_that_told_it_in_the_log_too()
+    {
+        var session = NewSession(out var id);
+        await session.SendMessage(Caller.Local, new UserMessage("remember that my name is Ada"));
+        await session.SendMessage(Caller.Local, new UserMessage("remember that my sister is called Eve"));
+        await session.SendMessage(Caller.Local, new UserMessage("forget my name"));
+
+        Assert.Equal(1L, await TestDatabase.ScalarAsync<long>(
+            "SELECT count(*) FROM eventstore.events WHERE stream_id = $1 AND event_type = 'ContextForgotten' AND data->>'key' = 'facts' AND data->>'value' = 'my name is Ada'",
+            TestDatabase.StreamOf(id)));
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var context = (await session.GetSession(Caller.Local))!.Context;
+        Assert.Null(context.Name);
+        Assert.Equal(["my sister is called Eve"], context.Facts);
+    }
+
+    [Fact]
     public async Task message_ids_of_every_shape_are_told_apart_and_recognised_after_a_snapshot_and_reactivation()
     {
         var session = NewSession(out var id);

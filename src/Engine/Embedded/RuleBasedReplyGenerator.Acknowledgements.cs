@@ -13,7 +13,7 @@ public sealed partial class RuleBasedReplyGenerator
     private static bool Acknowledge(ReplyRequest request, MessageAnalysis analysis, SessionContext context, List<string> said)
     {
         var changes = request.Changes ?? [];
-        var forgotten = changes.Where(change => change.IsForget && !IsRespelled(change.Key, changes))
+        var forgotten = changes.Where(change => change.IsForget && change.Value is null && !IsRespelled(change.Key, changes))
             .Select(change => change.Key).Distinct().ToList();
         if (forgotten.Count > 0)
         {

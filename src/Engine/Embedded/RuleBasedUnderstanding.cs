@@ -21,7 +21,7 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
             var produced = statement.Kind == StatementKind.Forget ? Forget(statement, known) : Remember(statement, known);
             foreach (var change in produced)
             {
-                var next = change.IsForget ? known.Without(change.Key) : known.With(change.Key, change.Value!);
+                var next = change.ApplyTo(known);
                 if (next == known && changes.Any(earlier => SameChange(earlier, change))) continue;
                 changes.Add(change);
                 known = next;
@@ -71,20 +71,43 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
         };
     }
 
-    /// <summary>Forgets only what is known, so that nothing is recorded for a request with nothing to forget.</summary>
+    /// <summary>
+    /// Forgets only what is known, so that nothing is recorded for a request with nothing to forget, and with it every
+    /// fact that told it ("remember that my name is Ada" goes with the name).
+    /// </summary>
     private static IEnumerable<ContextChange> Forget(Statement statement, SessionContext known)
     {
-        IEnumerable<string> keys = statement.Target switch
+        List<string> keys = statement.Target switch
         {
-            ForgetTarget.Everything => known.Keys,
-            ForgetTarget.AllFavorites => known.Favorites.Keys.Select(topic => ContextKeys.FavoritePrefix + topic),
+            ForgetTarget.Everything => [.. known.Keys],
+            ForgetTarget.AllFavorites => [.. known.Favorites.Keys.Select(topic => ContextKeys.FavoritePrefix + topic)],
             ForgetTarget.Favorite => FavoriteLookup.Find(known, statement.Topic) is { } topic
                 ? [ContextKeys.FavoritePrefix + topic]
                 : [],
-            _ => known.Keys.Where(key => key == KeyOf(statement.Target)),
+            _ => [.. known.Keys.Where(key => key == KeyOf(statement.Target))],
         };
-        return keys.Select(ContextChange.Forget).ToList();
+        var changes = keys.Select(ContextChange.Forget).ToList();
+        if (!keys.Contains(ContextKeys.Facts))
+        {
+            changes.AddRange(known.Facts.Where(fact => Tells(fact, statement, keys))
+                .Select(fact => ContextChange.ForgetItem(ContextKeys.Facts, fact)));
+        }
+
+        return changes;
     }
+
+    /// <summary>Whether <paramref name="fact"/> states something that <paramref name="forget"/> forgets.</summary>
+    private static bool Tells(string fact, Statement forget, List<string> keys) =>
+        MessageParser.StatementsInFact(fact).Any(stated => stated.Kind switch
+        {
+            StatementKind.Name => forget.Target == ForgetTarget.Name,
+            StatementKind.Location => forget.Target == ForgetTarget.Location,
+            StatementKind.Like => forget.Target == ForgetTarget.Likes,
+            StatementKind.Favorite => forget.Target == ForgetTarget.AllFavorites
+                || keys.Any(key => key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
+                    && MessageValues.SameTopic(key[ContextKeys.FavoritePrefix.Length..], stated.Topic)),
+            _ => false,
+        });
 
     private static string KeyOf(ForgetTarget target) => target switch
     {

@@ -167,7 +167,8 @@ public sealed class ConversationState : IJsonOnDeserialized
 
     private void Apply(ContextUpdated updated) => Context = Context.With(updated.Key, updated.Value);
 
-    private void Apply(ContextForgotten forgotten) => Context = Context.Without(forgotten.Key);
+    private void Apply(ContextForgotten forgotten) =>
+        Context = forgotten.Value is null ? Context.Without(forgotten.Key) : Context.WithoutItem(forgotten.Key, forgotten.Value);
 
     private void AddTurn(ConversationTurn turn)
     {

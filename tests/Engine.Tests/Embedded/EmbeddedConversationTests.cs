@@ -54,6 +54,27 @@ public sealed class EmbeddedConversationTests
         Assert.All(["tea", "chess", "long walks"], like => Assert.Contains(like, reply, Exact));
     }
 
+    [Theory]
+    [InlineData("remember that my name is Ada", "forget my name", "Ada")]
+    [InlineData("please remember: I live in Lima", "forget where I live", "Lima")]
+    [InlineData("Remember, I love chess", "forget what I like", "chess")]
+    [InlineData("remember that my favourite colour is green", "forget my favorite color", "green")]
+    public async Task forgetting_also_forgets_the_facts_that_told_it_and_keeps_the_others(string told, string forget, string value)
+    {
+        var conversation = new Conversation();
+        await conversation.SendAsync(told);
+        await conversation.SendAsync("remember that my sister is called Eve");
+
+        var forgot = await conversation.SendAsync(forget);
+        var memory = await conversation.SendAsync("what do you remember?");
+
+        Assert.DoesNotContain(value, forgot, Exact);
+        Assert.DoesNotContain(value, memory, Exact);
+        Assert.DoesNotContain(conversation.Context.Facts, fact => fact.Contains(value, Exact));
+        Assert.Equal(["my sister is called Eve"], conversation.Context.Facts);
+        Assert.Contains("my sister is called Eve", memory, Exact);
+    }
+
     [Fact]
     public async Task memory_question_recalls_every_remembered_item()
     {
@@ -497,7 +518,7 @@ public sealed class EmbeddedConversationTests
         {
             var changes = _understanding.Understand(text, Context);
             foreach (var change in changes)
-                Context = change.IsForget ? Context.Without(change.Key) : Context.With(change.Key, change.Value!);
+                Context = change.ApplyTo(Context);
 
             var request = new ReplyRequest(text, Context, changes, [.. _turns.TakeLast(RecentTurnWindow)], UserMessageCount, FirstUserMessage);
             var reply = await _generator.GenerateReplyAsync(request, CancellationToken.None);

@@ -599,5 +599,5 @@ public sealed class RuleBasedUnderstandingTests
         .With(ContextKeys.Facts, "my sister is Eve");
 
     private static SessionContext Apply(SessionContext context, IEnumerable<ContextChange> changes) =>
-        changes.Aggregate(context, (ctx, change) => change.IsForget ? ctx.Without(change.Key) : ctx.With(change.Key, change.Value!));
+        changes.Aggregate(context, (ctx, change) => change.ApplyTo(ctx));
 }
