@@ -20,11 +20,11 @@ public interface IEventStoreReader
         string streamId, int afterVersion, int upToVersion = int.MaxValue, int limit = int.MaxValue, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Versions of the events of <paramref name="streamId"/> whose data contains the JSON object
+    /// Versions of the events of <paramref name="streamId"/> of type <paramref name="eventType"/> whose data contains the JSON object
     /// <paramref name="jsonFragment"/> (PostgreSQL's <c>@&gt;</c>, such as <c>{"messageId":"m1"}</c>), oldest first.
     /// Reads only that stream's rows, but all of them: meant for rare lookups, not for every call.
     /// </summary>
-    Task<IReadOnlyList<int>> FindVersionsAsync(string streamId, string jsonFragment, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<int>> FindVersionsAsync(string streamId, string eventType, string jsonFragment, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The state of a stream as it stood right after event <paramref name="version"/>: the newest readable snapshot at or

@@ -51,8 +51,8 @@ internal sealed class PostgresEventStore : IEventStoreReader, IEventFeed, IEvent
         string streamId, int afterVersion, int upToVersion = int.MaxValue, int limit = int.MaxValue, CancellationToken cancellationToken = default) =>
         await Streams.ReadEventsAsync(streamId, afterVersion, upToVersion, limit, cancellationToken);
 
-    public async Task<IReadOnlyList<int>> FindVersionsAsync(string streamId, string jsonFragment, CancellationToken cancellationToken = default) =>
-        await Streams.FindVersionsAsync(streamId, jsonFragment, cancellationToken);
+    public async Task<IReadOnlyList<int>> FindVersionsAsync(string streamId, string eventType, string jsonFragment, CancellationToken cancellationToken = default) =>
+        await Streams.FindVersionsAsync(streamId, eventType, jsonFragment, cancellationToken);
 
     public async Task<TView> ReplayAsync<TView, TEntry>(
         string streamId, int version, Action<TView, TEntry> apply, CancellationToken cancellationToken = default)

@@ -54,10 +54,10 @@ public sealed partial class ConversationGrain
     {
         if (!state.MayBeEarlierMessage(messageId))
             return null;
-        var message = await ReadStoreAsync(() => eventStore.FindVersionsAsync(StreamId, JsonSerializer.Serialize(new { messageId })));
+        var message = await ReadStoreAsync(() => eventStore.FindVersionsAsync(StreamId, nameof(UserMessageReceived), JsonSerializer.Serialize(new { messageId })));
         if (message.Count == 0)
             return null;
-        var replies = await ReadStoreAsync(() => eventStore.FindVersionsAsync(StreamId, JsonSerializer.Serialize(new { inReplyTo = messageId })));
+        var replies = await ReadStoreAsync(() => eventStore.FindVersionsAsync(StreamId, nameof(AssistantReplied), JsonSerializer.Serialize(new { inReplyTo = messageId })));
         logger.LogInformation("Session {SessionId}: message {MessageId}, outside the recent window, was stored already at version {Version}",
             SessionId, messageId, message[0]);
         return new MessageRecord(messageId, message[0], replies.Count > 0 ? replies[^1] : null);
@@ -78,7 +78,7 @@ public sealed partial class ConversationGrain
         {
             context = change.ApplyTo(context);
             events.Add(change.IsForget
-                ? new ContextForgotten(change.Key, change.Value) { At = now }
+                ? change.Value is null ? new ContextForgotten(change.Key) { At = now } : new ContextItemForgotten(change.Key, change.Value) { At = now }
                 : new ContextUpdated(change.Key, change.Value!) { At = now });
         }
 

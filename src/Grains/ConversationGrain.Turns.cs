@@ -42,6 +42,7 @@ public sealed partial class ConversationGrain
         // a failed one. It waits for a turn to begin before being told there is none, or the failed attempt.
         var buffered = _turns.Find(messageId);
         var stored = buffered is null ? await FindMessageAsync(State, messageId) : null;
+        buffered ??= _turns.Find(messageId);
         var unanswered = buffered?.HasFailed ?? stored?.ReplyVersion is null;
         if (limit > TimeSpan.Zero && afterSequence == 0 && unanswered)
         {

@@ -21,6 +21,9 @@ public sealed class GatewayBeforeClusterTests(ServiceFixture service)
             var live = await WaitUntilListeningAsync(http);
             using var ready = await http.GetAsync("/health/ready");
             using var message = await http.PostAsJsonAsync($"/api/sessions/{Guid.NewGuid()}/messages", new { text = "hello?" });
+            using var streamRequest = new HttpRequestMessage(HttpMethod.Post, $"/api/sessions/{Guid.NewGuid()}/messages") { Content = JsonContent.Create(new { text = "hello?" }) };
+            streamRequest.Headers.Accept.ParseAdd("text/event-stream");
+            using var stream = await http.SendAsync(streamRequest);
             using var completion = await http.PostAsJsonAsync("/v1/chat/completions", new { model = "embedded", messages = new[] { new { role = "user", content = "hello?" } } });
 
             Assert.Equal(HttpStatusCode.OK, live.StatusCode);
@@ -28,6 +31,8 @@ public sealed class GatewayBeforeClusterTests(ServiceFixture service)
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
             await ProblemAssert.IsProblemAsync(message, HttpStatusCode.ServiceUnavailable);
             Assert.NotNull(message.Headers.RetryAfter);
+            await ProblemAssert.IsProblemAsync(stream, HttpStatusCode.ServiceUnavailable);
+            Assert.NotNull(stream.Headers.RetryAfter);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, completion.StatusCode);
             Assert.NotNull(JsonNode.Parse(await completion.Content.ReadAsStringAsync())!["error"]!["message"]);
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);

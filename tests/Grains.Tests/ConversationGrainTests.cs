@@ -235,7 +235,7 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
         await session.SendMessage(Caller.Local, new UserMessage("forget my name"));
 
         Assert.Equal(1L, await TestDatabase.ScalarAsync<long>(
-            "SELECT count(*) FROM eventstore.events WHERE stream_id = $1 AND event_type = 'ContextForgotten' AND data->>'key' = 'facts' AND data->>'value' = 'my name is Ada'",
+            "SELECT count(*) FROM eventstore.events WHERE stream_id = $1 AND event_type = 'ContextItemForgotten' AND data->>'key' = 'facts' AND data->>'value' = 'my name is Ada'",
             TestDatabase.StreamOf(id)));
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         var context = (await session.GetSession(Caller.Local))!.Context;

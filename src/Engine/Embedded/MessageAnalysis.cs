@@ -8,6 +8,8 @@ namespace Orleans.Conversations.Engine.Embedded;
 /// </summary>
 internal sealed class MessageAnalysis
 {
+    private const int MaxContinuations = 8;
+
     private static readonly (QuestionKind Kind, Func<Regex> Pattern)[] _questionPatterns =
     [
         (QuestionKind.FirstMessage, MessagePatterns.FirstMessageQuestion),
@@ -125,7 +127,8 @@ internal sealed class MessageAnalysis
             var question = asked[i];
             all.Add(question);
             var next = i + 1 < asked.Count ? asked[i + 1].Start : rest.Length;
-            while (question.End < next && Continuation(rest[question.End..next], question) is { } continued)
+            for (var continuations = 0; continuations < MaxContinuations && question.End < next
+                 && Continuation(rest[question.End..next], question) is { } continued; continuations++)
             {
                 question = continued with { Start = continued.Start + question.End, End = continued.End + question.End };
                 if (!all.Any(q => q.Kind == question.Kind && string.Equals(q.Wording, question.Wording, StringComparison.OrdinalIgnoreCase)))
@@ -153,12 +156,18 @@ internal sealed class MessageAnalysis
         var topic = MessagePatterns.ContinuedFavoriteTopic().Match(text);
         if (!topic.Success) return null;
         var value = topic.Groups["topic"].Value;
-        if (MessageValues.IsPronoun(value) || MessageValues.StartsWithQuestionWord(value) || IsOwnerWord(value)) return null;
+        if (MessageValues.IsPronoun(value) || MessageValues.StartsWithQuestionWord(value) || IsNotATopic(value)) return null;
+        // After a bare comma, a word is a filler or a name the user is addressed by ("..., Ada?") unless "my" says otherwise.
+        var join = text[..topic.Groups["topic"].Index];
+        if (!join.Contains('&') && !WordMatch.Contains(join, "and") && !WordMatch.Contains(join, "plus") && !WordMatch.Contains(join, "my"))
+            return null;
         return ToQuestion(QuestionKind.Favorite, topic) with { Variant = previous.Variant };
     }
 
-    private static bool IsOwnerWord(string word) =>
-        word.ToLowerInvariant() is "yours" or "mine" or "his" or "hers" or "theirs" or "ours" or "so" or "stuff" or "things";
+    private static bool IsNotATopic(string word) =>
+        word.ToLowerInvariant() is "yours" or "mine" or "his" or "hers" or "theirs" or "ours" or "so" or "stuff" or "things"
+            or "please" or "pls" or "thanks" or "thank you" or "again" or "then" or "now" or "btw" or "anyway" or "though"
+            or "tho" or "lol" or "haha" or "exactly" or "actually" or "ok" or "okay" or "too" or "also";
 
     private static Question ToQuestion(QuestionKind kind, Match match)
     {

@@ -150,7 +150,7 @@ public sealed partial class RuleBasedReplyGenerator
         thing = MessageValues.StripTrailingPhrases(thing, _thingTail);
         var head = MessageValues.FirstWord(thing).Replace("'s", "", StringComparison.Ordinal).Replace("’s", "", StringComparison.Ordinal);
         var fact = context.Facts.FirstOrDefault(f => WordMatch.Contains(f, thing))
-            ?? (head.Length >= 3 ? context.Facts.FirstOrDefault(f => WordMatch.Contains(f, head)) : null);
+            ?? (head.Length >= 3 ? context.Facts.FirstOrDefault(f => WordMatch.Overlap(f, head)) : null);
         return fact is not null
             ? $"You told me {Phrasing.Quote(fact)}."
             : $"I don't know your {thing} yet{Phrasing.Address(context.Name)}. Tell me, and I'll remember it.";

@@ -4,7 +4,8 @@ namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>
 /// Finds remembered values in a message by whole words, ignoring case, never by parts of words: "tea" is not in
-/// "steak", "Al" not in "Alice", "Rome" not in "Romero".
+/// "steak", "Al" not in "Alice", "Rome" not in "Romero", "C++" not in "C#". Text in a script written without spaces
+/// (Chinese, Japanese, Thai …) and values without letters or digits (emoji) are matched as plain substrings.
 /// </summary>
 internal static class WordMatch
 {
@@ -16,7 +17,7 @@ internal static class WordMatch
              at = text.IndexOf(words, at + 1, StringComparison.OrdinalIgnoreCase))
         {
             var end = at + words.Length;
-            if ((at == 0 || !IsWordChar(text[at - 1])) && (end == text.Length || !IsWordChar(text[end]))) return at;
+            if (IsBoundary(text, at - 1, at) && IsBoundary(text, end, end - 1)) return at;
         }
 
         return -1;
@@ -33,8 +34,18 @@ internal static class WordMatch
     {
         var words = Words(item);
         var others = Words(other);
-        return words.Length > 0 && others.Length > 0 && (HoldsRun(words, others) || HoldsRun(others, words));
+        if (words.Length == 0 || others.Length == 0 || item.Any(IsUnspaced) || other.Any(IsUnspaced))
+        {
+            return item.Contains(other.Trim(), StringComparison.OrdinalIgnoreCase)
+                || other.Contains(item.Trim(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        return HoldsRun(words, others) || HoldsRun(others, words);
     }
+
+    /// <summary>Whether a match may end next to <paramref name="outside"/> (an index, maybe past the text), its edge at <paramref name="inside"/>.</summary>
+    private static bool IsBoundary(string text, int outside, int inside) =>
+        outside < 0 || outside >= text.Length || !IsWordChar(text[outside]) || IsUnspaced(text[outside]) || IsUnspaced(text[inside]);
 
     private static bool HoldsRun(string[] words, string[] run)
     {
@@ -67,6 +78,12 @@ internal static class WordMatch
         word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
 
     private static bool IsWordChar(char c) =>
-        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark
+        char.IsLetterOrDigit(c) || c is '+' or '#' || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark
             or UnicodeCategory.SpacingCombiningMark;
+
+    /// <summary>A letter of a script written without spaces between words, or half of a character outside the BMP.</summary>
+    private static bool IsUnspaced(char c) =>
+        c is >= '\u0E00' and <= '\u0EFF' or >= '\u1000' and <= '\u109F' or >= '\u1780' and <= '\u17FF'
+            or >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF'
+            or >= '\uF900' and <= '\uFAFF' || char.IsSurrogate(c);
 }

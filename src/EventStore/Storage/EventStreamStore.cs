@@ -43,17 +43,21 @@ internal sealed partial class EventStreamStore(NpgsqlDataSource dataSource) : IE
         return events;
     }
 
-    /// <summary>Versions of the events of <paramref name="streamId"/> whose data contains <paramref name="jsonFragment"/>, oldest first.</summary>
-    public async Task<List<int>> FindVersionsAsync(string streamId, string jsonFragment, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Versions of the events of <paramref name="streamId"/> of type <paramref name="eventType"/> whose data contains
+    /// <paramref name="jsonFragment"/>, oldest first.
+    /// </summary>
+    public async Task<List<int>> FindVersionsAsync(string streamId, string eventType, string jsonFragment, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
             """
             SELECT version
             FROM eventstore.events
-            WHERE stream_id = $1 AND data @> $2::jsonb
+            WHERE stream_id = $1 AND event_type = $2 AND data @> $3::jsonb
             ORDER BY version
             """);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = eventType });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = jsonFragment });
 
         var versions = new List<int>();

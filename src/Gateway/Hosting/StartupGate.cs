@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Orleans.Conversations.Gateway.Health;
 
 namespace Orleans.Conversations.Gateway.Hosting;
@@ -7,7 +8,7 @@ namespace Orleans.Conversations.Gateway.Hosting;
 /// answers <c>/health/live</c> itself and every other request with <c>503</c> and <c>Retry-After</c>, so that a
 /// gateway started before its silos, or while PostgreSQL is down, shows that it is alive and says why it cannot serve.
 /// </summary>
-internal sealed class StartupGate(RequestDelegate next, IHostApplicationLifetime lifetime, IProblemDetailsService problems)
+internal sealed class StartupGate(RequestDelegate next, IHostApplicationLifetime lifetime)
 {
     private const string RetryAfterSeconds = "5";
 
@@ -28,15 +29,11 @@ internal sealed class StartupGate(RequestDelegate next, IHostApplicationLifetime
 
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = RetryAfterSeconds;
-        await problems.WriteAsync(new ProblemDetailsContext
+        await ProblemResponses.WriteAsync(context, new ProblemDetails
         {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Starting",
-                Detail = "The gateway is starting and has not reached the cluster and its database yet; retry shortly.",
-            },
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "Starting",
+            Detail = "The gateway is starting and has not reached the cluster and its database yet; retry shortly.",
         });
     }
 }

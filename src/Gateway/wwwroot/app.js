@@ -330,7 +330,8 @@ function summary(event) {
     case 'UserMessageReceived': return `You: ${clip(d.text || '')}`;
     case 'AssistantReplied': return `Reply: ${clip(d.text || '')}`;
     case 'ContextUpdated': return `Remembered ${contextLabel(d.key)}: ${clip(String(d.value))}`;
-    case 'ContextForgotten': return d.value == null ? `Forgot ${contextLabel(d.key)}` : `Forgot from ${contextLabel(d.key)}: ${clip(String(d.value))}`;
+    case 'ContextForgotten': return `Forgot ${contextLabel(d.key)}`;
+    case 'ContextItemForgotten': return `Forgot from ${contextLabel(d.key)}: ${clip(String(d.value))}`;
     case 'SessionRenamed': return `Renamed to “${clip(d.title || '')}”`;
     case 'ReplyFailed': return `The reply failed: ${clip(d.reason || '')}`;
     default: return clip(JSON.stringify(d));

@@ -116,6 +116,7 @@ public sealed class ConversationState : IJsonOnDeserialized
             case AssistantReplied e: Apply(e); break;
             case ContextUpdated e: Apply(e); break;
             case ContextForgotten e: Apply(e); break;
+            case ContextItemForgotten e: Context = Context.WithoutItem(e.Key, e.Value); break;
             case SessionRenamed e: Title = e.Title; break;
             case ReplyFailed: break;
         }
@@ -167,8 +168,7 @@ public sealed class ConversationState : IJsonOnDeserialized
 
     private void Apply(ContextUpdated updated) => Context = Context.With(updated.Key, updated.Value);
 
-    private void Apply(ContextForgotten forgotten) =>
-        Context = forgotten.Value is null ? Context.Without(forgotten.Key) : Context.WithoutItem(forgotten.Key, forgotten.Value);
+    private void Apply(ContextForgotten forgotten) => Context = Context.Without(forgotten.Key);
 
     private void AddTurn(ConversationTurn turn)
     {

@@ -148,6 +148,12 @@ public sealed class RuleBasedReplyGeneratorTests
     [InlineData("long walks", "do I like walks?", "Yes")]
     [InlineData("cats", "do I like cat?", "Yes")]
     [InlineData("tea, coffee and cake", "do I like coffee?", "Yes")]
+    [InlineData("🍕", "do I like 🍕?", "Yes")]
+    [InlineData("🍕", "do I like 🌮?", "haven't told me")]
+    [InlineData("C++", "do I like C#?", "haven't told me")]
+    [InlineData("C++", "do I like c++?", "Yes")]
+    [InlineData("寿司とラーメン", "do I like 寿司?", "Yes")]
+    [InlineData("寿司", "do I like ラーメン?", "haven't told me")]
     public async Task a_yes_or_no_like_question_matches_whole_words_never_parts_of_words(string like, string question, string expected)
     {
         var reply = await Reply(question, SessionContext.Empty.With(ContextKeys.Likes, like));
@@ -240,6 +246,9 @@ public sealed class RuleBasedReplyGeneratorTests
     [Theory]
     [InlineData("what is my favorite color and why?")]
     [InlineData("what is my favorite color and yours?")]
+    [InlineData("what's my favorite color, please?")]
+    [InlineData("what's my favorite color, again?")]
+    [InlineData("what's my favorite color, Zoë?")]
     public async Task what_follows_a_favorite_question_is_not_taken_for_another_topic_when_it_is_not_one(string question)
     {
         var reply = await Reply(question, Known());
@@ -248,6 +257,28 @@ public sealed class RuleBasedReplyGeneratorTests
         Assert.DoesNotContain("your favorite why", reply, IgnoreCase);
         Assert.DoesNotContain("your favorite yours", reply, IgnoreCase);
         Assert.DoesNotContain("your favorite name", reply, IgnoreCase);
+        Assert.DoesNotContain("I don't know your favorite", reply, IgnoreCase);
+    }
+
+    [Fact]
+    public async Task a_long_run_of_joined_topics_gets_a_reply_of_bounded_length()
+    {
+        var question = "what is my favorite color" + string.Concat(Enumerable.Range(0, 500).Select(i => $" and topic{i}")) + "?";
+
+        var reply = await Reply(question, Known());
+
+        Assert.Contains("Your favorite color is blue.", reply, StringComparison.Ordinal);
+        Assert.True(reply.Length < 1000, $"{reply.Length} characters");
+    }
+
+    [Fact]
+    public async Task a_question_about_my_thing_finds_the_fact_that_told_it_in_the_plural()
+    {
+        var context = SessionContext.Empty.With(ContextKeys.Facts, "my cats are Tom and Kitty");
+
+        var reply = await Reply("what is my cat's name?", context);
+
+        Assert.Contains("my cats are Tom and Kitty", reply, StringComparison.Ordinal);
     }
 
     [Fact]

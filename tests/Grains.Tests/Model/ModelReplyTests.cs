@@ -1,4 +1,5 @@
 using Orleans.Conversations.Grains.Interfaces;
+using Orleans.Conversations.Grains.State;
 using Orleans.Conversations.Tests.Fakes;
 
 namespace Orleans.Conversations.Grains.Tests.Model;
@@ -55,6 +56,26 @@ public sealed class ModelReplyTests(ModelClusterFixture fixture)
         Assert.Equal("SessionStarted,UserMessageReceived,ReplyFailed,AssistantReplied", await TestDatabase.EventTypesAsync(id));
         Assert.Equal("hello there", ContentOf(Model.Requests[^1]["messages"]!.AsArray()[^1]!));
         Assert.Equal(retried, await session.SendMessage(Caller.Local, new UserMessage("hello there", "ask-1")));
+    }
+
+    [Fact]
+    public async Task a_failed_turn_long_past_the_recent_window_is_answered_by_its_retry_and_its_message_stored_once()
+    {
+        var id = Guid.NewGuid();
+        var session = fixture.Grains.GetGrain<IConversationGrain>(id);
+        Model.Reply = null;
+        await Assert.ThrowsAsync<ReplyUnavailableException>(() => session.SendMessage(Caller.Local, new UserMessage("hello there", "old")));
+        Model.Reply = "A reply from the model.";
+        for (var i = 0; i < ConversationState.IdempotencyWindow + 1; i++)
+            await session.SendMessage(Caller.Local, new UserMessage($"message {i}"));
+
+        var retried = await session.SendMessage(Caller.Local, new UserMessage("hello there", "old"));
+
+        Assert.Equal("A reply from the model.", retried.Reply);
+        Assert.Equal(retried, await session.SendMessage(Caller.Local, new UserMessage("hello there", "old")));
+        Assert.Equal(1L, await TestDatabase.ScalarAsync<long>(
+            "SELECT count(*) FROM eventstore.events WHERE stream_id = $1 AND event_type = 'UserMessageReceived' AND data->>'messageId' = 'old'",
+            TestDatabase.StreamOf(id)));
     }
 
     [Fact]
