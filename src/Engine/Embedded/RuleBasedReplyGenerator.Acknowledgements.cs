@@ -6,6 +6,21 @@ public sealed partial class RuleBasedReplyGenerator
 {
     private static readonly string[] _likeVerbs = ["like", "love", "enjoy", "adore"];
 
+    /// <summary>Words that open a clause with its subject ("my keys are ...", "the meeting is ...").</summary>
+    private static readonly HashSet<string> _clauseOpeners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "i", "i'm", "i’m", "i've", "i’ve", "i'll", "i’ll", "i'd", "i’d", "my", "mine", "me", "we", "we're", "we’re", "our",
+        "you", "your", "he", "she", "it", "it's", "it’s", "its", "they", "their", "his", "her", "there", "there's",
+        "there’s", "the", "a", "an", "this", "that", "these", "those", "every", "each", "all", "some", "no", "one", "two",
+        "tomorrow", "today", "tonight", "on", "in", "at", "next", "last",
+    };
+
+    /// <summary>Verbs that make a fact a statement ("mom's birthday is in May"), not a note ("buy milk").</summary>
+    private static readonly HashSet<string> _clauseVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "am", "be", "has", "have", "had", "will", "would", "can", "could", "should", "must",
+    };
+
     /// <summary>
     /// Says what the message taught or made the engine forget, only for what is still true once all its changes are
     /// applied. Returns whether the message's greeting was used in the welcome ("Hi, Ada! Nice to meet you.").
@@ -93,11 +108,18 @@ public sealed partial class RuleBasedReplyGenerator
         }
     }
 
-    /// <summary>"to buy milk" reads as "I'll remember to buy milk"; anything else as "I'll remember that ...".</summary>
+    /// <summary>
+    /// "to buy milk" reads as "I'll remember to buy milk", a statement as "I'll remember that your keys are in the
+    /// drawer", and a note with neither subject nor verb of being ("buy milk", "call mom") in quotes.
+    /// </summary>
     private static string FactClause(string fact)
     {
         var reflected = Phrasing.Reflect(fact);
-        return reflected.StartsWith("to ", StringComparison.OrdinalIgnoreCase) ? reflected : "that " + reflected;
+        if (reflected.StartsWith("to ", StringComparison.OrdinalIgnoreCase)) return reflected;
+        var words = fact.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var note = words.Length > 0 && char.IsLower(words[0][0]) && !_clauseOpeners.Contains(words[0])
+            && !words.Any(word => _clauseVerbs.Contains(word.Trim(MessageValues.TrailingPunctuation)));
+        return note ? Phrasing.Quote(fact) : "that " + reflected;
     }
 
     /// <summary>The verb the user put before a like ("love" in "I love chess"), or "like".</summary>

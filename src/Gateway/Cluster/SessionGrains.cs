@@ -9,18 +9,22 @@ namespace Orleans.Conversations.Gateway.Cluster;
 /// </summary>
 internal sealed class SessionGrains(IGrainFactory grains)
 {
-    private (GrainType Grain, GrainInterfaceType Interface)? _types;
+    // A reference, so that requests racing on the first call never see half of it (a torn struct read gave an
+    // untyped reference that failed to cast).
+    private Types? _types;
 
     /// <summary>The grain of session <paramref name="sessionId"/>.</summary>
     public IConversationGrain Get(Guid sessionId)
     {
-        var (grainType, interfaceType) = _types ??= Resolve();
-        return (IConversationGrain)grains.GetGrain(GrainId.Create(grainType, GrainIdKeyExtensions.CreateGuidKey(sessionId)), interfaceType);
+        var types = _types ??= Resolve();
+        return (IConversationGrain)grains.GetGrain(GrainId.Create(types.Grain, GrainIdKeyExtensions.CreateGuidKey(sessionId)), types.Interface);
     }
 
-    private (GrainType, GrainInterfaceType) Resolve()
+    private Types Resolve()
     {
         var reference = (GrainReference)grains.GetGrain<IConversationGrain>(Guid.Empty);
-        return (reference.GrainId.Type, reference.InterfaceType);
+        return new Types(reference.GrainId.Type, reference.InterfaceType);
     }
+
+    private sealed record Types(GrainType Grain, GrainInterfaceType Interface);
 }

@@ -434,6 +434,20 @@ public sealed class EmbeddedConversationTests
     }
 
     [Theory]
+    [InlineData("remember: buy milk", "I'll remember “buy milk”.")]
+    [InlineData("please remember call mom on Sunday", "I'll remember “call mom on Sunday”.")]
+    [InlineData("remember to buy milk", "I'll remember to buy milk.")]
+    [InlineData("remember that my keys are in the drawer", "I'll remember that your keys are in the drawer.")]
+    [InlineData("remember that mom's birthday is in May", "I'll remember that mom's birthday is in May.")]
+    [InlineData("remember that Tom is my brother", "I'll remember that Tom is your brother.")]
+    public async Task a_fact_is_acknowledged_as_a_statement_or_as_a_note(string message, string expected)
+    {
+        var reply = await new Conversation().SendAsync(message);
+
+        Assert.Contains(expected, reply, Exact);
+    }
+
+    [Theory]
     [InlineData("my favorite colors are blue and green", "I'll remember that your favorite colors are blue and green.")]
     [InlineData("what are my favorite colors?", "Your favorite colors are blue and green.")]
     [InlineData("what do you know about me?", "your favorite colors are blue and green")]
