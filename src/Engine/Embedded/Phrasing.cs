@@ -77,19 +77,6 @@ internal static class Phrasing
     /// <summary>", Ada" when the name is known, otherwise nothing: for "Hello, Ada!".</summary>
     public static string Address(string? name) => string.IsNullOrWhiteSpace(name) ? "" : ", " + name;
 
-    /// <summary>Whether <paramref name="text"/> holds <paramref name="words"/> as whole words ("Al" is not in "Also").</summary>
-    public static bool ContainsWord(string text, string words)
-    {
-        for (var at = text.IndexOf(words, StringComparison.Ordinal); at >= 0; at = text.IndexOf(words, at + 1, StringComparison.Ordinal))
-        {
-            var end = at + words.Length;
-            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end])))
-                return true;
-        }
-
-        return words.Length == 0;
-    }
-
     /// <summary>The text with its first letter in upper case.</summary>
     public static string Capitalize(string text) =>
         text.Length == 0 || !char.IsLower(text[0]) ? text : char.ToUpperInvariant(text[0]) + text[1..];

@@ -65,7 +65,7 @@ public sealed partial class RuleBasedReplyGenerator : IReplyGenerator
     }
 
     private static bool MentionsName(List<string> said, string? name) =>
-        name is not null && said.Any(sentence => Phrasing.ContainsWord(sentence, name));
+        name is not null && said.Any(sentence => WordMatch.Contains(sentence, name, StringComparison.Ordinal));
 
     private static string DoNotKnowThat(string? name) =>
         $"I don't know that yet{Phrasing.Address(name)}, but if you tell me, I'll remember it.";

@@ -9,12 +9,14 @@ namespace Orleans.Conversations.Engine.Embedded;
 /// </summary>
 internal static class WordMatch
 {
-    /// <summary>Where <paramref name="words"/> first stands in <paramref name="text"/> as whole words, or -1.</summary>
-    public static int IndexOf(string text, string words)
+    /// <summary>
+    /// Where <paramref name="words"/> first stands in <paramref name="text"/> as whole words, or -1; ignoring case
+    /// unless <paramref name="comparison"/> says otherwise.
+    /// </summary>
+    public static int IndexOf(string text, string words, StringComparison comparison = StringComparison.OrdinalIgnoreCase)
     {
         if (words.Length == 0) return -1;
-        for (var at = text.IndexOf(words, StringComparison.OrdinalIgnoreCase); at >= 0;
-             at = text.IndexOf(words, at + 1, StringComparison.OrdinalIgnoreCase))
+        for (var at = text.IndexOf(words, comparison); at >= 0; at = text.IndexOf(words, at + 1, comparison))
         {
             var end = at + words.Length;
             if (IsBoundary(text, at - 1, at) && IsBoundary(text, end, end - 1)) return at;
@@ -23,8 +25,9 @@ internal static class WordMatch
         return -1;
     }
 
-    /// <summary>Whether <paramref name="text"/> holds <paramref name="words"/> as whole words.</summary>
-    public static bool Contains(string text, string words) => IndexOf(text, words) >= 0;
+    /// <summary>Whether <paramref name="text"/> holds <paramref name="words"/> as whole words (see <see cref="IndexOf"/>).</summary>
+    public static bool Contains(string text, string words, StringComparison comparison = StringComparison.OrdinalIgnoreCase) =>
+        IndexOf(text, words, comparison) >= 0;
 
     /// <summary>
     /// Whether one of two items holds the other as a run of whole words, a plural "s" aside: "long walks" and
