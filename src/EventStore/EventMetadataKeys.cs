@@ -17,4 +17,11 @@ public static class EventMetadataKeys
     /// <see cref="IEventFeed"/> can be read for one tenant.
     /// </summary>
     public const string TenantId = "eventstore.tenantId";
+
+    /// <summary>
+    /// The owner of the stream the events belong to, stored as <c>ownerId</c> in their metadata. The owner of a stream's
+    /// first event is the stream's owner: <see cref="IEventStreamEraser.FindStreamsOfOwnerAsync"/> finds it by that, and
+    /// an append that starts a stream of an owner waits while <see cref="IEventStreamEraser.HoldOwnerAsync"/> holds it.
+    /// </summary>
+    public const string OwnerId = "eventstore.ownerId";
 }

@@ -82,6 +82,8 @@ internal sealed class PostgresEventStore : IEventStoreReader, IEventFeed, IEvent
         {
             for (var i = 0; i < events.Count; i++)
             {
+                if (events[i].IsErasure)
+                    continue;
                 var (eventType, data) = Serializer.Upcast(events[i].EventType, events[i].Data);
                 events[i] = events[i] with { EventType = eventType, Data = data };
             }
@@ -90,8 +92,20 @@ internal sealed class PostgresEventStore : IEventStoreReader, IEventFeed, IEvent
         return new FeedPage(events, events.Count > 0 ? events[^1].Cursor : after);
     }
 
-    public Task<int> EraseAsync(string streamId, CancellationToken cancellationToken = default) =>
-        Streams.EraseAsync(streamId, cancellationToken);
+    public async Task<DateTimeOffset?> OldestAfterAsync(FeedCursor after, CancellationToken cancellationToken = default) =>
+        await Streams.OldestAfterAsync(after, cancellationToken);
+
+    public Task<StreamErasure> EraseAsync(string streamId, StreamErasureRequest request, CancellationToken cancellationToken = default) =>
+        Streams.EraseAsync(streamId, request, cancellationToken);
+
+    public Task<StreamTombstone?> ReadTombstoneAsync(string streamId, CancellationToken cancellationToken = default) =>
+        Streams.ReadTombstoneAsync(streamId, cancellationToken);
+
+    public Task<IReadOnlyList<string>> FindStreamsOfOwnerAsync(string tenantId, string ownerId, CancellationToken cancellationToken = default) =>
+        Streams.FindStreamsOfOwnerAsync(tenantId, ownerId, cancellationToken);
+
+    public Task<IAsyncDisposable> HoldOwnerAsync(string tenantId, string ownerId, CancellationToken cancellationToken = default) =>
+        Streams.HoldOwnerAsync(tenantId, ownerId, cancellationToken);
 
     public Task<bool> IsErasedAsync(string streamId, CancellationToken cancellationToken = default) =>
         Streams.IsErasedAsync(streamId, cancellationToken);

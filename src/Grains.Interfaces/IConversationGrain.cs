@@ -59,12 +59,15 @@ public interface IConversationGrain : IGrainWithGuidKey
     Task<int> Rename(Caller caller, string title);
 
     /// <summary>
-    /// Deletes the session for good: its events and snapshots are erased from the store, and the id answers as unknown
-    /// to everyone from then on. Its owner and the admins of its tenant may.
+    /// Deletes the session for good: its events and snapshots are erased from the store, and its row in the session
+    /// list removed; the id answers as unknown to everyone from then on. Only its owner may. The same deletion sent
+    /// again reports <see cref="DeletionOutcome.Deleted"/> again; another one finishes what an earlier deletion left
+    /// undone (<see cref="DeletionOutcome.AlreadyDeleted"/>), or finds nothing.
     /// </summary>
-    /// <returns>How many events were erased.</returns>
-    /// <exception cref="SessionNotFoundException">The session does not exist, was deleted, or the caller may not see it.</exception>
-    Task<int> Delete(Caller caller);
+    /// <exception cref="SessionNotFoundException">
+    /// The session does not exist, belongs to someone else, or was deleted earlier and nothing of it is left.
+    /// </exception>
+    Task<DeletionOutcome> Delete(Caller caller, SessionDeletion deletion);
 
     /// <summary>
     /// The events of the turn of <paramref name="messageId"/> after <paramref name="afterSequence"/>: at once when there

@@ -13,9 +13,11 @@ public sealed partial class ConversationGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
-        // An erased stream has no events left; its tombstone is what tells it apart from an id never used.
-        if (Version == 0)
-            _erased = await ReadStoreAsync(() => eraser.IsErasedAsync(StreamId, cancellationToken));
+        // The tombstone, not the events, says whether the session was erased: a snapshot that outlived its stream
+        // must not bring it back.
+        _erased = await ReadStoreAsync(() => eraser.IsErasedAsync(StreamId, cancellationToken));
+        if (_erased && Version > 0)
+            logger.LogWarning("Session {SessionId} was erased but state up to version {Version} was still stored; it stays erased", SessionId, Version);
     }
 
     /// <inheritdoc/>
@@ -33,19 +35,45 @@ public sealed partial class ConversationGrain
     }
 
     /// <inheritdoc/>
-    public async Task<int> Delete(Caller caller)
+    public async Task<DeletionOutcome> Delete(Caller caller, SessionDeletion deletion)
     {
-        if (_erased || !State.CanBeReadBy(caller))
+        if (_erased)
+            return await FinishDeletionAsync(caller, deletion);
+        var state = LatestState;
+        if (!state.Started || !state.CanBeWrittenBy(caller))
             throw new SessionNotFoundException(SessionId);
+        if (deletion.IdleBefore is { } idleBefore && state.LastActivityAt >= idleBefore)
+            return DeletionOutcome.InUse;
 
-        var erased = await ReadStoreAsync(() => eraser.EraseAsync(StreamId));
+        var request = new StreamErasureRequest(deletion.ErasureId, state.OwnerTenant, state.OwnerUserId);
+        var erasure = await ReadStoreAsync(() => eraser.EraseAsync(StreamId, request));
         _erased = true;
-        await ReadStoreAsync(() => sessionList.RemoveAsync(SessionId));
-        logger.LogInformation("Session {SessionId} deleted by {Tenant}/{User}: {Events} events erased", SessionId, caller.Tenant, caller.UserId, erased);
         DeactivateOnIdle();
-        return erased;
+        await ReadStoreAsync(() => sessionList.RemoveAsync(SessionId));
+        logger.LogInformation("Session {SessionId} of {Tenant}/{User} deleted: {Events} events erased", SessionId, caller.Tenant, caller.UserId, erasure.ErasedEvents);
+        return erasure.IsFrom(request) ? DeletionOutcome.Deleted : DeletionOutcome.AlreadyDeleted;
     }
 
-    /// <summary>Stores the owner's tenant with the events this call raises, for the tenant's event feed.</summary>
-    private static void TagEventsWith(Caller caller) => Orleans.Runtime.RequestContext.Set(EventMetadataKeys.TenantId, caller.Tenant);
+    /// <summary>
+    /// A deletion of a session already erased, by its owner as the tombstone records it: a retry of the deletion that
+    /// erased it, or one that finds something the first left behind (the list row), which it removes. Anything else
+    /// finds nothing, as for every other route.
+    /// </summary>
+    private async Task<DeletionOutcome> FinishDeletionAsync(Caller caller, SessionDeletion deletion)
+    {
+        var tombstone = await ReadStoreAsync(() => eraser.ReadTombstoneAsync(StreamId));
+        if (tombstone is null || tombstone.TenantId != caller.Tenant || tombstone.OwnerId != caller.UserId)
+            throw new SessionNotFoundException(SessionId);
+        var leftOver = await ReadStoreAsync(() => sessionList.RemoveAsync(SessionId));
+        if (tombstone.ErasureId == deletion.ErasureId)
+            return DeletionOutcome.Deleted;
+        return leftOver ? DeletionOutcome.AlreadyDeleted : throw new SessionNotFoundException(SessionId);
+    }
+
+    /// <summary>Stores the owner's tenant and user id with the events this call raises, for the tenant's event feed and erasure.</summary>
+    private static void TagEventsWith(Caller caller)
+    {
+        Orleans.Runtime.RequestContext.Set(EventMetadataKeys.TenantId, caller.Tenant);
+        Orleans.Runtime.RequestContext.Set(EventMetadataKeys.OwnerId, caller.UserId);
+    }
 }

@@ -60,6 +60,8 @@ public sealed partial class ConversationGrain
     /// <inheritdoc/>
     public Task<bool?> CancelTurn(Caller caller, string messageId)
     {
+        if (_erased)
+            return Task.FromResult<bool?>(null);
         if (_running is { } running && running.MessageId == messageId && _turns.Find(messageId) is { } turn && turn.CanBeWrittenBy(caller))
         {
             running.Cancel.Cancel();

@@ -43,6 +43,19 @@ public sealed class SessionListProjector(NpgsqlDataSource dataSource, IEventFeed
         return page.Events.Count;
     }
 
+    /// <summary>
+    /// How far the list trails the event store: the age of the oldest committed event it has not applied (zero when
+    /// it has applied them all). It grows while a transaction held open anywhere on the server keeps the feed back.
+    /// </summary>
+    public async Task<TimeSpan> LagAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var position = await ReadPositionAsync(connection, null, cancellationToken);
+        return await feed.OldestAfterAsync(position, cancellationToken) is { } oldest && clock.GetUtcNow() - oldest is var lag && lag > TimeSpan.Zero
+            ? lag
+            : TimeSpan.Zero;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var retryDelay = PollInterval;
@@ -63,7 +76,7 @@ public sealed class SessionListProjector(NpgsqlDataSource dataSource, IEventFeed
         }
     }
 
-    private static async Task<FeedCursor> ReadPositionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    private static async Task<FeedCursor> ReadPositionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT cursor FROM session_list.projection WHERE name = 'sessions'", connection, transaction);
         return await command.ExecuteScalarAsync(cancellationToken) is string token && FeedCursor.TryParse(token, out var cursor)
@@ -74,10 +87,18 @@ public sealed class SessionListProjector(NpgsqlDataSource dataSource, IEventFeed
     private static IEnumerable<NpgsqlBatchCommand> ToCommands(IReadOnlyList<FeedEvent> events)
     {
         var sessions = new Dictionary<Guid, SessionChanges>();
+        var erased = new List<Guid>();
         foreach (var @event in events)
         {
             if (!SessionStreams.TryGetSessionId(@event.StreamId, out var sessionId))
                 continue;
+            if (@event.IsErasure)
+            {
+                erased.Add(sessionId);
+                sessions.Remove(sessionId);
+                continue;
+            }
+
             if (!sessions.TryGetValue(sessionId, out var changes))
                 sessions.Add(sessionId, changes = new SessionChanges(sessionId));
             changes.Apply(@event);
@@ -131,6 +152,10 @@ public sealed class SessionListProjector(NpgsqlDataSource dataSource, IEventFeed
                 },
             };
         }
+
+        // A session erased in this batch may have had a row since an earlier one, whatever its eraser managed to remove.
+        if (erased.Count > 0)
+            yield return new NpgsqlBatchCommand("DELETE FROM session_list.sessions WHERE session_id = ANY($1)") { Parameters = { new NpgsqlParameter { Value = erased.ToArray() } } };
     }
 
     private static NpgsqlParameter Array<T>(List<SessionChanges> sessions, Func<SessionChanges, T> value) =>

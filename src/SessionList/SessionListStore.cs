@@ -3,7 +3,7 @@ using Npgsql;
 namespace Orleans.Conversations.SessionList;
 
 /// <summary>
-/// Reads the session list, and removes a deleted session's row. A removal waits for a projection batch in progress
+/// Reads the session list, and removes the rows of deleted sessions. A removal waits for a projection batch in progress
 /// (they share one lock), so a batch that read the session's events before they were erased cannot bring its row back.
 /// </summary>
 public sealed class SessionListStore(NpgsqlDataSource dataSource)
@@ -43,33 +43,63 @@ public sealed class SessionListStore(NpgsqlDataSource dataSource)
         return ids;
     }
 
-    /// <summary>Up to <paramref name="limit"/> sessions, of any tenant, with no activity since <paramref name="before"/>.</summary>
-    public async Task<IReadOnlyList<SessionListEntry>> IdleSinceAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Up to <paramref name="limit"/> sessions, of any tenant, with no activity since <paramref name="before"/> as far as
+    /// the list knows, oldest activity first, after <paramref name="after"/> in that order.
+    /// </summary>
+    public async Task<IReadOnlyList<SessionListEntry>> IdleSinceAsync(
+        DateTimeOffset before, int limit, SessionListCursor? after = null, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
             """
             SELECT session_id, tenant, owner, coalesce(title, default_title), started_at, last_activity_at, message_count, version
-            FROM session_list.sessions WHERE last_activity_at < $1 ORDER BY last_activity_at LIMIT $2
+            FROM session_list.sessions
+            WHERE last_activity_at < $1 AND ($2::timestamptz IS NULL OR (last_activity_at, session_id) > ($2, $3))
+            ORDER BY last_activity_at, session_id
+            LIMIT $4
             """);
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = before });
+        command.Parameters.Add(new NpgsqlParameter { Value = after is { } a ? a.LastActivityAt : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = after?.SessionId ?? Guid.Empty });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
         return await ReadEntriesAsync(command, cancellationToken);
     }
 
-    /// <summary>Removes the row of a deleted session, once no projection batch is in progress.</summary>
-    public async Task RemoveAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    /// <summary>Removes the row of a deleted session, once no projection batch is in progress; whether there was one.</summary>
+    public async Task<bool> RemoveAsync(Guid sessionId, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var locking = new NpgsqlCommand(ProjectionLock, connection, transaction))
             await locking.ExecuteNonQueryAsync(cancellationToken);
+        int removed;
         await using (var delete = new NpgsqlCommand("DELETE FROM session_list.sessions WHERE session_id = $1", connection, transaction))
         {
             delete.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = sessionId });
-            await delete.ExecuteNonQueryAsync(cancellationToken);
+            removed = await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+        return removed > 0;
+    }
+
+    /// <summary>Removes every row of a user's sessions, once no projection batch is in progress; how many there were.</summary>
+    public async Task<int> RemoveOwnerAsync(string tenant, string owner, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var locking = new NpgsqlCommand(ProjectionLock, connection, transaction))
+            await locking.ExecuteNonQueryAsync(cancellationToken);
+        int removed;
+        await using (var delete = new NpgsqlCommand("DELETE FROM session_list.sessions WHERE tenant = $1 AND owner = $2", connection, transaction))
+        {
+            delete.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tenant });
+            delete.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
+            removed = await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return removed;
     }
 
     private static async Task<IReadOnlyList<SessionListEntry>> ReadEntriesAsync(NpgsqlCommand command, CancellationToken cancellationToken)

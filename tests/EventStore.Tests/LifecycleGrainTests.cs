@@ -80,7 +80,7 @@ public sealed class LifecycleGrainTests(JournalClusterFixture fixture)
         var grain = fixture.Cluster.GrainFactory.GetGrain<IJournalGrain>(id);
         Assert.Equal(3, await grain.Add("a", "b", "c"));
 
-        Assert.Equal(3, await Service<IEventStreamEraser>().EraseAsync(stream));
+        Assert.Equal(3, (await Service<IEventStreamEraser>().EraseAsync(stream, new StreamErasureRequest(Guid.NewGuid(), null, null))).ErasedEvents);
 
         Assert.False(await grain.AddIfAt(3, "late"));
         Assert.StartsWith(nameof(StreamErased), await grain.GetLastIssue());

@@ -209,7 +209,7 @@ public sealed class ScriptRun : IAsyncDisposable
     private static string SolutionRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Orleans.Conversations.slnx")))
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Orleans.Conversations.sln")))
             directory = directory.Parent;
         return directory?.FullName ?? throw new InvalidOperationException("Cannot find the solution folder.");
     }

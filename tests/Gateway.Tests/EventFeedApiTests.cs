@@ -51,6 +51,34 @@ public sealed class EventFeedApiTests(ServiceFixture service)
     }
 
     [Fact]
+    public async Task a_deleted_session_leaves_the_feed_with_a_marker_that_names_only_its_tenant_and_id()
+    {
+        var tenant = $"erased-{Guid.NewGuid():N}";
+        using var user = service.Secured.ClientWith(await service.NewKeyAsync(tenant, "writer"));
+        using var admin = service.Secured.ClientWith(await service.NewKeyAsync(tenant, "root", admin: true));
+        var id = Guid.NewGuid();
+        (await user.PostAsJsonAsync($"/api/sessions/{id}/messages", new { text = "my name is Mo" })).EnsureSuccessStatusCode();
+        (await user.DeleteAsync($"/api/sessions/{id}")).EnsureSuccessStatusCode();
+
+        JsonObject? marker = null;
+        var events = new List<JsonObject>();
+        for (var tries = 0; marker is null && tries < 300; tries++)
+        {
+            var page = (await admin.GetFromJsonAsync<JsonObject>("/api/events?limit=1000"))!;
+            events = [.. page["events"]!.AsArray().Select(e => e!.AsObject())];
+            marker = events.FirstOrDefault(e => e["type"]!.GetValue<string>() == "SessionErased");
+            await Task.Delay(100);
+        }
+
+        Assert.NotNull(marker);
+        Assert.Equal(id, marker["sessionId"]!.GetValue<Guid>());
+        Assert.Equal(tenant, marker["data"]!["tenant"]!.GetValue<string>());
+        Assert.Equal(id, marker["data"]!["sessionId"]!.GetValue<Guid>());
+        Assert.Equal(2, marker["data"]!.AsObject().Count);
+        Assert.Single(events);
+    }
+
+    [Fact]
     public async Task the_feed_follows_live_as_server_sent_events()
     {
         var tenant = $"live-{Guid.NewGuid():N}";

@@ -170,6 +170,50 @@ public sealed class LifecycleTests(ServiceFixture service)
             Assert.Equal(0L, await CountAsync("SELECT count(*) FROM eventstore.events WHERE stream_id = $1", TestDatabase.StreamOf(id)));
     }
 
+    [Fact]
+    public async Task erasing_a_user_finds_every_session_in_the_event_store_whatever_the_list_has_seen_and_leaves_others_whole()
+    {
+        var nia = $"nia-{Guid.NewGuid():N}";
+        using var user = service.Secured.ClientWith(await service.NewKeyAsync("lifecycle", nia));
+        using var neighbour = service.Secured.ClientWith(await service.NewKeyAsync("lifecycle", $"oto-{Guid.NewGuid():N}"));
+        var neighbours = Guid.NewGuid();
+        await PostAsync(neighbour, neighbours, "my name is Oto");
+        var neighbourEvents = await CountAsync("SELECT count(*) FROM eventstore.events WHERE stream_id = $1", TestDatabase.StreamOf(neighbours));
+        var ids = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToList();
+
+        HttpResponseMessage erased;
+        // A transaction that holds an id keeps the event feed, and so the session list, from moving.
+        await using (var held = new Npgsql.NpgsqlConnection(await TestDatabase.GetConnectionStringAsync()))
+        {
+            await held.OpenAsync();
+            await using var transaction = await held.BeginTransactionAsync();
+            await using (var xid = new Npgsql.NpgsqlCommand("SELECT pg_current_xact_id()", held, transaction))
+                await xid.ExecuteScalarAsync();
+            foreach (var id in ids)
+                await PostAsync(user, id, "my name is Nia and I like long walks");
+            erased = await user.DeleteAsync("/api/users/me");
+        }
+
+        using (erased)
+        {
+            Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+            Assert.Equal(ids.Count, JsonNode.Parse(await erased.Content.ReadAsStringAsync())!["deletedSessions"]!.GetValue<int>());
+        }
+
+        foreach (var id in ids)
+        {
+            using var read = await user.GetAsync($"/api/sessions/{id}");
+            Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+            Assert.Equal(0L, await CountAsync("SELECT count(*) FROM eventstore.snapshots WHERE stream_id = $1", TestDatabase.StreamOf(id)));
+        }
+
+        Assert.Equal(0L, await CountAsync("SELECT count(*) FROM eventstore.events WHERE metadata->>'ownerId' = $1", nia));
+        await Task.Delay(1000);
+        Assert.Equal(0L, await CountAsync("SELECT count(*) FROM session_list.sessions WHERE owner = $1", nia));
+        Assert.Equal(neighbourEvents, await CountAsync("SELECT count(*) FROM eventstore.events WHERE stream_id = $1", TestDatabase.StreamOf(neighbours)));
+        await WaitListedAsync(neighbours);
+    }
+
     private static IEnumerable<HttpRequestMessage> AllRoutes(Guid id) =>
     [
         new(HttpMethod.Get, $"/api/sessions/{id}"),

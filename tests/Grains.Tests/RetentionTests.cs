@@ -22,6 +22,8 @@ public sealed class RetentionClusterFixture : ConversationClusterFixture
     {
         settings["Retention:DeleteIdleAfter"] = "00:00:06";
         settings["Retention:CheckInterval"] = "00:00:00.250";
+        // Passes run however far the list trails, so that the sessions' own check of their idleness is what is tested.
+        settings["Retention:MaxProjectionLag"] = "1.00:00:00";
     }
 
     public override async Task DisposeAsync()
@@ -53,6 +55,40 @@ public sealed class RetentionTests(RetentionClusterFixture fixture) : IClassFixt
         Assert.Equal(0L, await CountAsync("SELECT count(*) FROM eventstore.events WHERE stream_id = $1", StreamOf(idle)));
         Assert.Equal(0L, await CountAsync("SELECT count(*) FROM session_list.sessions WHERE session_id = $1", idle.GetPrimaryKey()));
         Assert.True(await CountAsync("SELECT count(*) FROM eventstore.events WHERE stream_id = $1", StreamOf(active)) > 3);
+    }
+
+    [Fact]
+    public async Task a_session_in_use_is_never_deleted_while_a_long_transaction_holds_the_session_list_back()
+    {
+        var session = fixture.Grains.GetGrain<IConversationGrain>(Guid.NewGuid());
+        await session.SendMessage(Caller.Local, new UserMessage("hello"));
+        await WaitListedAsync(session);
+        await using var dataSource = NpgsqlDataSource.Create(fixture.ConnectionString);
+        await using var held = await dataSource.OpenConnectionAsync();
+        await using var transaction = await held.BeginTransactionAsync();
+        await using (var xid = new NpgsqlCommand("SELECT pg_current_xact_id()", held, transaction))
+            await xid.ExecuteScalarAsync();
+
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(12))
+        {
+            await session.SendMessage(Caller.Local, new UserMessage($"still here after {clock.Elapsed.TotalSeconds:0} s"));
+            await Task.Delay(1000);
+            Assert.NotNull(await session.GetSession(Caller.Local));
+        }
+
+        await transaction.RollbackAsync();
+        Assert.True(await CountAsync("SELECT count(*) FROM eventstore.events WHERE stream_id = $1", StreamOf(session)) > 20);
+    }
+
+    private async Task WaitListedAsync(IConversationGrain session)
+    {
+        var clock = Stopwatch.StartNew();
+        while (await CountAsync("SELECT count(*) FROM session_list.sessions WHERE session_id = $1", session.GetPrimaryKey()) == 0)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the session never reached the list");
+            await Task.Delay(50);
+        }
     }
 
     private static string StreamOf(IConversationGrain grain) => TestDatabase.StreamOf(grain.GetPrimaryKey());

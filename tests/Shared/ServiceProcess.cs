@@ -135,7 +135,7 @@ public sealed class ServiceProcess : IDisposable
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = directory.Parent?.Name ?? "Release";
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Orleans.Conversations.slnx")))
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Orleans.Conversations.sln")))
             directory = directory.Parent;
         return (directory?.FullName ?? throw new InvalidOperationException("Cannot find the solution folder."), configuration);
     }

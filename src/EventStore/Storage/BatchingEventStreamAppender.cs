@@ -7,7 +7,8 @@ namespace Orleans.Conversations.EventStore.Storage;
 /// <summary>
 /// Groups the appends of many streams into one round trip and one transaction: while a batch is being written, the
 /// appends that arrive queue up and go together in the next. Each stream keeps its own version check and gets its own
-/// outcome; nothing waits on a timer, so a lone append goes out at once.
+/// outcome; nothing waits on a timer, so a lone append goes out at once. Appends that start a stream go on their own
+/// (they may wait for an erasure of their owner's streams).
 /// </summary>
 internal sealed class BatchingEventStreamAppender : IEventStreamAppender, IAsyncDisposable
 {
@@ -35,6 +36,10 @@ internal sealed class BatchingEventStreamAppender : IEventStreamAppender, IAsync
     /// <inheritdoc/>
     public Task<bool> AppendAsync(AppendRequest request, CancellationToken cancellationToken)
     {
+        // An append that starts a stream may wait while its owner's streams are erased; alone, it holds up no other.
+        if (request.ExpectedVersion == 0)
+            return _single.AppendAsync(request, cancellationToken);
+
         var pending = new PendingAppend(request);
         if (!_queue.Writer.TryWrite(pending))
             throw new ObjectDisposedException(nameof(BatchingEventStreamAppender));

@@ -6,20 +6,32 @@ namespace Orleans.Conversations.EventStore.Storage;
 internal sealed partial class EventStreamStore
 {
     // Only transactions below the statement snapshot's xmin have all ended: their rows are visible now and no row
-    // with such a transaction id can appear later, so a cursor that has passed them never misses one.
-    private const string FeedSql =
-        """
-        SELECT transaction_id, global_position, stream_id, version, event_type, recorded_at, data::text, tenant_id
-        FROM eventstore.events
-        WHERE (transaction_id, global_position) > ($1, $2)
-          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-        """;
+    // with such a transaction id can appear later, so a cursor that has passed them never misses one. Tombstones are
+    // read the same way, as markers in the place of the transaction that erased their stream.
+    private static string FeedSql(bool oneTenant)
+    {
+        var tenant = oneTenant ? "AND tenant_id = $4" : "";
+        return $$"""
+            (SELECT transaction_id, global_position, stream_id, version, event_type, recorded_at, data::text, tenant_id
+             FROM eventstore.events
+             WHERE (transaction_id, global_position) > ($1, $2) AND transaction_id < pg_snapshot_xmin(pg_current_snapshot()) {{tenant}}
+             ORDER BY transaction_id, global_position LIMIT $3)
+            UNION ALL
+            (SELECT transaction_id, global_position, stream_id, 0, '{{FeedEvent.StreamErasedType}}', erased_at, '{}'::text, tenant_id
+             FROM eventstore.erased_streams
+             WHERE (transaction_id, global_position) > ($1, $2) AND transaction_id < pg_snapshot_xmin(pg_current_snapshot()) {{tenant}}
+             ORDER BY transaction_id, global_position LIMIT $3)
+            ORDER BY 1, 2 LIMIT $3
+            """;
+    }
+
+    private static readonly string AllTenantsFeedSql = FeedSql(oneTenant: false);
+    private static readonly string OneTenantFeedSql = FeedSql(oneTenant: true);
 
     /// <summary>Events after <paramref name="after"/> in commit order, of one tenant or of all; as stored.</summary>
     public async Task<List<FeedEvent>> ReadFeedAsync(FeedCursor after, int limit, string? tenantId, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand(
-            FeedSql + (tenantId is null ? "" : "  AND tenant_id = $4\n") + "ORDER BY transaction_id, global_position LIMIT $3");
+        await using var command = dataSource.CreateCommand(tenantId is null ? AllTenantsFeedSql : OneTenantFeedSql);
         command.Parameters.Add(new NpgsqlParameter<ulong> { TypedValue = after.TransactionId, NpgsqlDbType = NpgsqlDbType.Xid8 });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after.Position });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = limit });
@@ -41,5 +53,15 @@ internal sealed partial class EventStreamStore
         }
 
         return events;
+    }
+
+    /// <summary>When the first committed event after <paramref name="after"/> was recorded, visible to the feed yet or not.</summary>
+    public async Task<DateTimeOffset?> OldestAfterAsync(FeedCursor after, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT recorded_at FROM eventstore.events WHERE (transaction_id, global_position) > ($1, $2) ORDER BY transaction_id, global_position LIMIT 1");
+        command.Parameters.Add(new NpgsqlParameter<ulong> { TypedValue = after.TransactionId, NpgsqlDbType = NpgsqlDbType.Xid8 });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after.Position });
+        return await command.ExecuteScalarAsync(cancellationToken) is DateTime at ? new DateTimeOffset(at, TimeSpan.Zero) : null;
     }
 }

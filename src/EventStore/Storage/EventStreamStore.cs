@@ -83,12 +83,23 @@ internal sealed partial class EventStreamStore(NpgsqlDataSource dataSource) : IE
             metadata[i] = request.Events[i].Metadata;
         }
 
-        // The lock, shared with other appends and exclusive to an eraser, is taken in a statement of its own so that
-        // the insert's snapshot sees a tombstone committed while it waited. One implicit transaction, one round trip;
-        // the primary key rejects the insert if another writer got to any of these versions first.
+        // The locks, shared with other appends and exclusive to an eraser, are taken in a statement of their own so
+        // that the insert's snapshot sees a tombstone committed while it waited: the owner's first when the append
+        // starts the stream, then the stream's. One implicit transaction, one round trip; the primary key rejects the
+        // insert if another writer got to any of these versions first.
         await using var batch = dataSource.CreateBatch();
-        var lockStream = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))");
+        var lockStream = new NpgsqlBatchCommand(
+            """
+            SELECT pg_advisory_xact_lock_shared(l.key)
+            FROM (SELECT 0 AS rank, eventstore.owner_lock_key($2::jsonb->>'tenantId', $2::jsonb->>'ownerId') AS key
+                  WHERE $3 = 0 AND $2::jsonb ? 'ownerId'
+                  UNION ALL
+                  SELECT 1, hashtextextended($1, 0)
+                  ORDER BY 1) AS l
+            """);
         lockStream.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.StreamId });
+        lockStream.Parameters.Add(new NpgsqlParameter<string> { TypedValue = count > 0 ? metadata[0] : "{}", NpgsqlDbType = NpgsqlDbType.Jsonb });
+        lockStream.Parameters.Add(new NpgsqlParameter<int> { TypedValue = request.ExpectedVersion });
         var insert = new NpgsqlBatchCommand(
             """
             INSERT INTO eventstore.events (stream_id, version, event_type, data, metadata, batch_id)
@@ -136,17 +147,23 @@ internal sealed partial class EventStreamStore(NpgsqlDataSource dataSource) : IE
     }
 
     /// <summary>
-    /// Stores the state of the stream as it stood at <paramref name="version"/> and deletes all but the newest
-    /// <paramref name="keep"/> snapshots of the stream, in one round trip.
+    /// Stores the state of the stream as it stood at <paramref name="version"/>, unless the stream was erased, and
+    /// deletes all but the newest <paramref name="keep"/> snapshots of the stream, in one round trip.
     /// </summary>
     public async Task WriteSnapshotAsync(
         string streamId, int version, string stateType, string state, int keep, CancellationToken cancellationToken = default)
     {
+        // Under the stream's lock, shared as appends take it, so an erasure in flight is waited for and its tombstone
+        // keeps the snapshot out: a snapshot written after an erasure would bring the stream back.
         await using var batch = dataSource.CreateBatch();
+        var lockStream = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))");
+        lockStream.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        batch.BatchCommands.Add(lockStream);
         var write = new NpgsqlBatchCommand(
             """
             INSERT INTO eventstore.snapshots (stream_id, version, state_type, state)
-            VALUES ($1, $2, $3, $4::jsonb)
+            SELECT $1, $2, $3, $4::jsonb
+            WHERE NOT EXISTS (SELECT 1 FROM eventstore.erased_streams WHERE stream_id = $1)
             ON CONFLICT (stream_id, version) DO UPDATE SET state = excluded.state, state_type = excluded.state_type, taken_at = now()
             """);
         write.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });

@@ -18,6 +18,9 @@ public static class EventFeedApi
     /// <summary>The key under which the gateway registers its <see cref="IEventFeed"/>.</summary>
     public const string FeedName = "conversations";
 
+    /// <summary>The type of the marker that stands for a session's erasure: its events are gone from the feed, and a follower drops its copy.</summary>
+    public const string SessionErasedType = "SessionErased";
+
     private const int MaxPageSize = 1000;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
@@ -86,8 +89,16 @@ public static class EventFeedApi
             : throw ApiProblemException.BadRequest($"'{field}' is not a cursor this service issued; use the 'next' of a page or an event's 'position'.", field);
     }
 
-    private static FeedEventResponse? ToResponse(FeedEvent @event) =>
-        SessionStreams.TryGetSessionId(@event.StreamId, out var sessionId)
-            ? new FeedEventResponse(@event.Cursor.ToToken(), sessionId, @event.Version, @event.EventType, @event.RecordedAt.UtcDateTime, JsonNode.Parse(@event.Data))
-            : null;
+    private static FeedEventResponse? ToResponse(FeedEvent @event)
+    {
+        if (!SessionStreams.TryGetSessionId(@event.StreamId, out var sessionId))
+            return null;
+        if (@event.IsErasure)
+        {
+            return new FeedEventResponse(@event.Cursor.ToToken(), sessionId, 0, SessionErasedType, @event.RecordedAt.UtcDateTime,
+                new JsonObject { ["tenant"] = @event.TenantId, ["sessionId"] = sessionId });
+        }
+
+        return new FeedEventResponse(@event.Cursor.ToToken(), sessionId, @event.Version, @event.EventType, @event.RecordedAt.UtcDateTime, JsonNode.Parse(@event.Data));
+    }
 }

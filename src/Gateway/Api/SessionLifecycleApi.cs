@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans.Conversations.Gateway.Cluster;
 using Orleans.Conversations.Gateway.Security;
+using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Conversations.SessionList;
 
 namespace Orleans.Conversations.Gateway.Api;
@@ -13,8 +14,6 @@ namespace Orleans.Conversations.Gateway.Api;
 public static class SessionLifecycleApi
 {
     private const int MaxPageSize = 200;
-    private const int MaxErasePasses = 5;
-    private static readonly TimeSpan ProjectionLag = TimeSpan.FromMilliseconds(400);
 
     /// <summary>Maps the list, rename and delete routes on the sessions group.</summary>
     public static RouteGroupBuilder MapSessionLifecycle(this RouteGroupBuilder sessions)
@@ -68,40 +67,19 @@ public static class SessionLifecycleApi
     {
         var sessionId = SessionIds.Parse(id);
         var caller = user.ToCaller();
-        await sessions.CallAsync(sessionId, grain => grain.Delete(caller));
+        var deletion = SessionDeletion.Unconditional();
+        await sessions.CallAsync(sessionId, grain => grain.Delete(caller, deletion));
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<UserErasedResponse>> EraseUser(string userId, ClaimsPrincipal user, SessionListStore list, SessionCalls sessions)
+    private static async Task<Ok<UserErasedResponse>> EraseUser(string userId, ClaimsPrincipal user, UserErasure erasure)
     {
         var caller = user.ToCaller();
         var target = userId == "me" ? caller.UserId : userId;
         if (target != caller.UserId && !caller.IsAdmin)
             throw new ApiProblemException(StatusCodes.Status403Forbidden, "Forbidden", "Only an admin of the tenant may erase another user; use 'me' for yourself.", "userId");
 
-        // The list is a projection a moment behind the sessions: passes go on until one finds nothing left.
-        var deleted = 0;
-        for (var pass = 0; pass < MaxErasePasses; pass++)
-        {
-            var found = await list.ListIdsAsync(caller.Tenant, target);
-            if (found.Count == 0)
-                break;
-            foreach (var sessionId in found)
-            {
-                try
-                {
-                    await sessions.CallAsync(sessionId, grain => grain.Delete(caller));
-                    deleted++;
-                }
-                catch (Grains.Interfaces.SessionNotFoundException)
-                {
-                    // Deleted meanwhile, by its owner or by retention.
-                }
-            }
-
-            await Task.Delay(ProjectionLag);
-        }
-
-        return TypedResults.Ok(new UserErasedResponse(deleted));
+        // A client that goes away does not stop an erasure half way.
+        return TypedResults.Ok(new UserErasedResponse(await erasure.EraseAsync(caller.Tenant, target, CancellationToken.None)));
     }
 }

@@ -81,6 +81,7 @@ public static class GatewayHostExtensions
         builder.Services.AddSingleton<SessionGrains>();
         builder.Services.AddSingleton<SessionCalls>();
         builder.Services.AddSingleton<TurnStreams>();
+        builder.Services.AddSingleton<UserErasure>();
         builder.Services.TryAddSingleton<SessionListStore>();
         builder.Services.AddPostgresEventFeed(EventFeedApi.FeedName);
         builder.AddConversationAccess();

@@ -31,11 +31,12 @@ public static class ConversationStorageSiloBuilderExtensions
     {
         builder.Services.AddEventStoreDataSource(connectionString);
         builder.Services.AddSingleton<SessionListStore>();
-        builder.Services.AddHostedService(sp => new SessionListProjector(
+        builder.Services.AddSingleton(sp => new SessionListProjector(
             sp.GetRequiredService<NpgsqlDataSource>(),
             sp.GetRequiredKeyedService<IEventFeed>(ConversationGrainConstants.EventStoreName),
             sp.GetService<TimeProvider>() ?? TimeProvider.System,
             sp.GetRequiredService<ILogger<SessionListProjector>>()));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SessionListProjector>());
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<IdleSessionRetention>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>

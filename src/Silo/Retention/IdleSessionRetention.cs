@@ -8,11 +8,14 @@ namespace Orleans.Conversations.Silo.Retention;
 
 /// <summary>
 /// Deletes sessions idle for longer than <see cref="RetentionOptions.DeleteIdleAfter"/>, through their grains, as their
-/// owners would. Every silo runs one; a lock in PostgreSQL lets one pass run at a time in the whole cluster.
+/// owners would. The session list proposes candidates; each session decides from its own state whether it is idle, so
+/// one in use is never deleted, however far the list trails. A pass is skipped while the list trails by more than
+/// <see cref="RetentionOptions.MaxProjectionLag"/>; a session that cannot be deleted is logged and passed over. Every
+/// silo runs one; a lock in PostgreSQL lets one pass run at a time in the whole cluster.
 /// </summary>
 internal sealed class IdleSessionRetention(
-    IOptions<RetentionOptions> options, NpgsqlDataSource dataSource, SessionListStore sessions, IGrainFactory grains,
-    TimeProvider clock, ILogger<IdleSessionRetention> logger) : BackgroundService
+    IOptions<RetentionOptions> options, NpgsqlDataSource dataSource, SessionListStore sessions, SessionListProjector projection,
+    IGrainFactory grains, TimeProvider clock, ILogger<IdleSessionRetention> logger) : BackgroundService
 {
     private const int BatchSize = 100;
 
@@ -46,29 +49,66 @@ internal sealed class IdleSessionRetention(
                 return;
         }
 
-        var deleted = 0;
-        IReadOnlyList<SessionListEntry> idleSessions;
+        var lag = await projection.LagAsync(cancellationToken);
+        if (lag > options.Value.MaxProjectionLag)
+        {
+            logger.LogWarning("Retention pass skipped: the session list trails the event store by {Lag} (a long transaction may hold it back)", lag);
+            return;
+        }
+
+        var idleBefore = clock.GetUtcNow() - idle;
+        var deletion = new SessionDeletion(Guid.NewGuid(), idleBefore);
+        var (deleted, inUse, failed) = (0, 0, 0);
+        SessionListCursor? after = null;
+        IReadOnlyList<SessionListEntry> candidates;
         do
         {
-            idleSessions = await sessions.IdleSinceAsync(clock.GetUtcNow() - idle, BatchSize, cancellationToken);
-            foreach (var session in idleSessions)
+            candidates = await sessions.IdleSinceAsync(idleBefore, BatchSize, after, cancellationToken);
+            foreach (var session in candidates)
             {
-                try
+                switch (await TryDeleteAsync(session, deletion, cancellationToken))
                 {
-                    await grains.GetGrain<IConversationGrain>(session.SessionId).Delete(new Caller(session.Tenant, session.Owner, IsAdmin: false));
+                    case DeletionOutcome.Deleted or DeletionOutcome.AlreadyDeleted:
+                        deleted++;
+                        break;
+                    case DeletionOutcome.InUse:
+                        inUse++;
+                        break;
+                    default:
+                        failed++;
+                        break;
                 }
-                catch (SessionNotFoundException)
-                {
-                    await sessions.RemoveAsync(session.SessionId, cancellationToken);
-                }
-
-                deleted++;
             }
+
+            after = candidates.Count > 0 ? new SessionListCursor(candidates[^1].LastActivityAt, candidates[^1].SessionId) : after;
         }
-        while (idleSessions.Count == BatchSize && !cancellationToken.IsCancellationRequested);
+        while (candidates.Count == BatchSize && !cancellationToken.IsCancellationRequested);
 
         await transaction.CommitAsync(cancellationToken);
-        if (deleted > 0)
-            logger.LogInformation("Retention deleted {Count} sessions idle for more than {Idle}", deleted, idle);
+        if (deleted + inUse + failed > 0)
+        {
+            logger.LogInformation("Retention deleted {Count} sessions idle for more than {Idle}; {InUse} were in use after all, {Failed} could not be deleted",
+                deleted, idle, inUse, failed);
+        }
+    }
+
+    /// <summary>Deletes one session if it is idle by its own account; null, logged, when it cannot be done now.</summary>
+    private async Task<DeletionOutcome?> TryDeleteAsync(SessionListEntry session, SessionDeletion deletion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await grains.GetGrain<IConversationGrain>(session.SessionId).Delete(new Caller(session.Tenant, session.Owner, IsAdmin: false), deletion);
+        }
+        catch (SessionNotFoundException)
+        {
+            // A row whose session has no events: erased by a deletion that did not get to remove it.
+            await sessions.RemoveAsync(session.SessionId, cancellationToken);
+            return DeletionOutcome.AlreadyDeleted;
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Retention could not delete session {SessionId}, passing over it: {Error}", session.SessionId, exception.Message);
+            return null;
+        }
     }
 }

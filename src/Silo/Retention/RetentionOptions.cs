@@ -18,4 +18,12 @@ public sealed class RetentionOptions
     /// <summary>How often a silo looks for idle sessions (<c>Retention__CheckInterval</c>).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// A pass is skipped while the session list trails the event store by more than this
+    /// (<c>Retention__MaxProjectionLag</c>): its idea of who is idle would be out of date. Each session also checks its
+    /// own last activity before it lets itself be deleted.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan MaxProjectionLag { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -20,7 +20,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         get
         {
             var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Orleans.Conversations.slnx")))
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Orleans.Conversations.sln")))
                 directory = directory.Parent;
             var root = directory?.FullName ?? throw new InvalidOperationException($"No repository root above {AppContext.BaseDirectory}.");
             return Directory.CreateDirectory(Path.Combine(root, "docs", "screenshots")).FullName;
