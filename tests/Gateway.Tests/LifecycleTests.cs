@@ -129,18 +129,21 @@ public sealed class LifecycleTests(ServiceFixture service)
     }
 
     [Fact]
-    public async Task deleting_someone_elses_session_answers_404_and_deletes_nothing()
+    public async Task deleting_someone_elses_session_answers_404_and_deletes_nothing_even_for_an_admin_of_its_tenant()
     {
         using var owner = service.Secured.ClientWith(await service.NewKeyAsync("lifecycle", "ida"));
         using var stranger = service.Secured.ClientWith(await service.NewKeyAsync("lifecycle", "jon"));
+        using var admin = service.Secured.ClientWith(await service.NewKeyAsync("lifecycle", "root", admin: true));
         using var otherAdmin = service.Secured.ClientWith(await service.NewKeyAsync("elsewhere", "root", admin: true));
         var id = Guid.NewGuid();
         await PostAsync(owner, id, "hello");
 
         using var byStranger = await stranger.DeleteAsync($"/api/sessions/{id}");
+        using var byAdmin = await admin.DeleteAsync($"/api/sessions/{id}");
         using var byOtherAdmin = await otherAdmin.DeleteAsync($"/api/sessions/{id}");
 
         Assert.Equal(HttpStatusCode.NotFound, byStranger.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, byAdmin.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, byOtherAdmin.StatusCode);
         Assert.Equal(3L, await CountAsync("SELECT count(*) FROM eventstore.events WHERE stream_id = $1", TestDatabase.StreamOf(id)));
     }
