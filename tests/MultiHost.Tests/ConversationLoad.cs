@@ -59,6 +59,17 @@ public sealed class ConversationLoad(HttpClient gateway, int sessions)
     public bool EverySessionAnsweredBetween(DateTime from, DateTime to) =>
         Sessions.All(id => Attempts.Any(a => a.Session == id && a.Status == 200 && a.Started >= from && a.Ended <= to));
 
+    /// <summary>
+    /// The longest time <paramref name="session"/> went without an answer between the two moments: from
+    /// <paramref name="from"/> to its first answer, between answers, and from its last answer to <paramref name="to"/>.
+    /// </summary>
+    public TimeSpan LongestWaitBetween(Guid session, DateTime from, DateTime to)
+    {
+        var answers = Attempts.Where(a => a.Session == session && a.Status == 200 && a.Ended > from && a.Ended < to)
+            .Select(a => a.Ended).Order().Prepend(from).Append(to).ToList();
+        return answers.Zip(answers.Skip(1), (earlier, later) => later - earlier).Max();
+    }
+
     private async Task ConverseAsync(Guid session)
     {
         var acknowledged = Acknowledged.GetOrAdd(session, _ => new ConcurrentQueue<string>());

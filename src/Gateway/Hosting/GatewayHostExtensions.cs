@@ -49,6 +49,7 @@ public static class GatewayHostExtensions
             client.UseConnectionRetryFilter<ClusterConnectionRetry>();
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.CallTimeout);
             client.Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            client.DetectSilentLinks(options.SilentLinkTimeout);
             client.AddDashboard();
             client.AddActivityPropagation();
         });

@@ -33,4 +33,12 @@ public sealed class HttpGatewayOptions
     /// <summary>The seconds a client is told to wait (<c>Retry-After</c>) when the service is unavailable.</summary>
     [Range(1, 3600)]
     public int RetryAfterSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// How long a connection to a silo may go without an answer before the gateway drops it and sends its calls through
+    /// the other silos (<c>Gateway__SilentLinkTimeout</c>): a silo host cut off the network stalls only the sessions
+    /// that live on it, not every session whose calls happened to go through it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan SilentLinkTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }
