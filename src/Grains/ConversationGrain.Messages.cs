@@ -131,7 +131,7 @@ public sealed partial class ConversationGrain
         }
 
         var text = turn.Text;
-        events.Add(new AssistantReplied(text, messageId) { At = clock.GetUtcNow() });
+        events.Add(new AssistantReplied(text, messageId, turn.DeltaEnds) { At = clock.GetUtcNow() });
         if (!await AppendWithinTimeoutAsync(events))
             return null;
         var answer = new MessageReply(SessionId, messageId, text, State.FindMessage(messageId)?.ReplyVersion ?? Version);
