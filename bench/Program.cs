@@ -7,7 +7,7 @@ var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Ev
     ?? throw new InvalidOperationException("Set ConnectionStrings__EventStore, or run the benchmark with scripts/bench.");
 var root = Path.GetFullPath(ValueOf("--root") ?? ".");
 var only = ValueOf("--only");
-string[] scenarios = ["append", "end-to-end", "cold", "memory", "read-side"];
+string[] scenarios = ["append", "end-to-end", "cold", "memory", "read-side", "state-at"];
 if (only is not null && !scenarios.Contains(only))
     throw new ArgumentException($"--only takes one of: {string.Join(", ", scenarios)}.");
 
@@ -33,6 +33,9 @@ if (Runs("memory", "4. memory"))
     memory = await MemoryScenario.RunAsync(database, settings);
 if (Runs("read-side", "5. read side"))
     lifecycle = await LifecycleScenario.RunAsync(database, root, settings);
+
+if (only == "state-at" && Runs("state-at", "state at a version of a 100,000-event session"))
+    await StateAtScenario.RunAsync(database, int.TryParse(ValueOf("--events"), out var events) ? events : 100_000);
 
 if (only is not null)
 {

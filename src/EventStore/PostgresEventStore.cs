@@ -52,7 +52,7 @@ internal sealed class PostgresEventStore : IEventStoreReader, IEventFeed, IEvent
         await Streams.ReadEventsAsync(streamId, afterVersion, upToVersion, limit, cancellationToken);
 
     public async Task<IReadOnlyList<int>> FindVersionsAsync(string streamId, string eventType, string jsonFragment, CancellationToken cancellationToken = default) =>
-        await Streams.FindVersionsAsync(streamId, eventType, jsonFragment, cancellationToken);
+        await Streams.FindVersionsIndexedAsync(streamId, eventType, jsonFragment, cancellationToken);
 
     public async Task<TView> ReplayAsync<TView, TEntry>(
         string streamId, int version, Action<TView, TEntry> apply, CancellationToken cancellationToken = default)
@@ -68,8 +68,9 @@ internal sealed class PostgresEventStore : IEventStoreReader, IEventFeed, IEvent
             from = snapshot.Version;
         }
 
-        foreach (var stored in await Streams.ReadEventsAsync(streamId, from, version, cancellationToken: cancellationToken))
-            apply(view, Serializer.Deserialize<TEntry>(stored.EventType, stored.Data));
+        // Folded as the rows arrive: a replay holds the state and one event, whatever the length of the range.
+        await foreach (var (eventType, data) in Streams.StreamEventsAsync(streamId, from, version, cancellationToken))
+            apply(view, Serializer.Deserialize<TEntry>(eventType, data));
 
         return view;
     }

@@ -59,7 +59,7 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
         try
         {
             var state = _store.Serializer.SerializeState(_confirmedView);
-            await _store.Streams.WriteSnapshotAsync(StreamId, _confirmedVersion, typeof(TView).FullName!, state, _store.Options.SnapshotsKept);
+            await _store.Streams.WriteSnapshotAsync(StreamId, _confirmedVersion, typeof(TView).FullName!, state, _store.Options.SnapshotsKept, _store.Options.SnapshotInterval);
         }
         catch (Exception exception)
         {

@@ -12,6 +12,12 @@ public sealed partial class ConversationGrain
 {
     private const int MaxTurnAttempts = 5;
 
+    /// <summary>What callers are told, and <c>ReplyFailed.reason</c> records, when the model failed.</summary>
+    private const string ModelFailed = "The model failed to answer";
+
+    /// <summary>What callers are told, and <c>ReplyFailed.reason</c> records, when the model did not answer in time.</summary>
+    private const string ModelTimedOut = "The model timed out";
+
     /// <inheritdoc/>
     public async Task<MessageReply> SendMessage(Caller caller, UserMessage message)
     {
@@ -105,10 +111,13 @@ public sealed partial class ConversationGrain
         }
         catch (ReplyGenerationException exception)
         {
+            // The model's own words (hosts, provider bodies, exception messages) are for the operator's log only: the
+            // log of the session and its callers get a fixed reason.
             logger.LogWarning(exception, "Session {SessionId}: no reply to message {MessageId}: {Reason}", SessionId, messageId, exception.Message);
-            reason = exception.Message;
-            failure = new ReplyUnavailableException(messageId, exception.InnerException is TimeoutException,
-                $"The message was stored but no reply could be produced ({exception.Message}). Retry with messageId '{messageId}'.");
+            var timedOut = exception.InnerException is TimeoutException;
+            reason = timedOut ? ModelTimedOut : ModelFailed;
+            failure = new ReplyUnavailableException(messageId, timedOut,
+                $"{reason}. The message was stored without a reply; retry with messageId '{messageId}'.");
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -131,7 +140,7 @@ public sealed partial class ConversationGrain
         }
 
         var text = turn.Text;
-        events.Add(new AssistantReplied(text, messageId) { At = clock.GetUtcNow() });
+        events.Add(new AssistantReplied(text, messageId, turn.DeltaEnds) { At = clock.GetUtcNow() });
         if (!await AppendWithinTimeoutAsync(events))
             return null;
         var answer = new MessageReply(SessionId, messageId, text, State.FindMessage(messageId)?.ReplyVersion ?? Version);

@@ -27,9 +27,11 @@ public sealed partial class ConversationGrain
             return await failed.ReadAsync(0, TimeSpan.Zero);
         }
 
+        // A retry answered from the log is told as the log tells it, split as it was streamed, so that a reader resuming
+        // after one of these events gets the rest of the reply.
         return _turns.Find(messageId) is { IsFinished: true } turn && turn.CanBeReadBy(caller)
             ? await turn.ReadAsync(0, TimeSpan.Zero)
-            : [new(1, TurnEventKind.Started), new(2, TurnEventKind.Delta, reply.Reply), new(3, TurnEventKind.Completed, Reply: reply)];
+            : await ReplayTurnAsync(new State.MessageRecord(messageId, 0, reply.Version), 0);
     }
 
     /// <inheritdoc/>
@@ -54,7 +56,7 @@ public sealed partial class ConversationGrain
             return turn.CanBeReadBy(caller) ? await turn.ReadAsync(afterSequence, limit) : null;
         if (!CanBeReadBy(caller) || (State.FindMessage(messageId) ?? stored) is not { } known)
             return null;
-        return [.. (await ReplayTurnAsync(known)).Where(e => e.Sequence > afterSequence)];
+        return await ReplayTurnAsync(known, afterSequence);
     }
 
     /// <inheritdoc/>
@@ -85,17 +87,41 @@ public sealed partial class ConversationGrain
         return turn;
     }
 
-    /// <summary>A finished turn told again from the log: its reply as one delta, or its failure.</summary>
-    private async Task<TurnEvent[]> ReplayTurnAsync(State.MessageRecord known)
+    /// <summary>
+    /// A finished turn told again from the log, its events after <paramref name="afterSequence"/>: its reply in the
+    /// deltas it was streamed in (as one delta when the log does not say how it was split), or its failure. The deltas
+    /// are numbered as they were live, so a reader that saw the first ones of the live turn gets the rest of the reply.
+    /// </summary>
+    private async Task<TurnEvent[]> ReplayTurnAsync(State.MessageRecord known, int afterSequence)
     {
-        var started = new TurnEvent(1, TurnEventKind.Started);
         if (known.ReplyVersion is { } replyVersion && await ReadEventAtAsync(replyVersion) is AssistantReplied replied)
         {
-            return [started, new TurnEvent(2, TurnEventKind.Delta, replied.Text),
-                new TurnEvent(3, TurnEventKind.Completed, Reply: new MessageReply(SessionId, known.MessageId, replied.Text, replyVersion))];
+            var text = replied.Text;
+            var ends = IsSplitOf(replied.DeltaEnds, text) ? replied.DeltaEnds! : [text.Length];
+            var events = new List<TurnEvent>(ends.Length + 2) { new(1, TurnEventKind.Started) };
+            for (var i = 0; i < ends.Length; i++)
+                events.Add(new TurnEvent(i + 2, TurnEventKind.Delta, text[(i == 0 ? 0 : ends[i - 1])..ends[i]]));
+            events.Add(new TurnEvent(ends.Length + 2, TurnEventKind.Completed, Reply: new MessageReply(SessionId, known.MessageId, text, replyVersion)));
+            return [.. events.Where(e => e.Sequence > afterSequence)];
         }
 
-        return [started, new TurnEvent(2, TurnEventKind.Failed, Status: 502,
-            Error: $"Message '{known.MessageId}' has no reply yet; send it again with the same messageId to have it answered.")];
+        // A reader that saw deltas of an attempt that then failed still hears how it ended.
+        var failed = new TurnEvent(Math.Max(2, afterSequence + 1), TurnEventKind.Failed, Status: 502,
+            Error: $"Message '{known.MessageId}' has no reply yet; send it again with the same messageId to have it answered.");
+        return afterSequence < 1 ? [new TurnEvent(1, TurnEventKind.Started), failed] : [failed];
+    }
+
+    /// <summary>Whether <paramref name="ends"/> split <paramref name="text"/> whole, in order.</summary>
+    private static bool IsSplitOf(int[]? ends, string text)
+    {
+        if (ends is not { Length: > 0 } || ends[^1] != text.Length)
+            return false;
+        for (var i = 0; i < ends.Length; i++)
+        {
+            if (ends[i] < (i == 0 ? 0 : ends[i - 1]))
+                return false;
+        }
+
+        return true;
     }
 }

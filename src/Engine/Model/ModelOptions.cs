@@ -29,6 +29,20 @@ public sealed class ModelOptions
     [Range(100, 1_000_000)]
     public int PromptTokenBudget { get; set; } = 3000;
 
+    /// <summary>
+    /// The most tokens a reply may have (<c>Model__MaxOutputTokens</c>): sent to the model as <c>max_tokens</c>, and
+    /// enforced on what is streamed and stored, since a server may ignore it: a reply longer than
+    /// <see cref="MaxCharactersPerToken"/> characters a token is cut there and its turn ends.
+    /// </summary>
+    [Range(16, 100_000)]
+    public int MaxOutputTokens { get; set; } = 1024;
+
+    /// <summary>How many characters a token may stand for when the output cap is enforced on the reply's text.</summary>
+    public const int MaxCharactersPerToken = 8;
+
+    /// <summary>The most characters a reply may have.</summary>
+    public int MaxOutputCharacters => MaxOutputTokens * MaxCharactersPerToken;
+
     /// <summary>Whether a model is configured.</summary>
     public bool IsConfigured => Endpoint is not null;
 }

@@ -147,11 +147,15 @@ internal sealed partial class EventStreamStore(NpgsqlDataSource dataSource) : IE
     }
 
     /// <summary>
-    /// Stores the state of the stream as it stood at <paramref name="version"/>, unless the stream was erased, and
-    /// deletes all but the newest <paramref name="keep"/> snapshots of the stream, in one round trip.
+    /// Stores the state of the stream as it stood at <paramref name="version"/>, unless the stream was erased, and prunes
+    /// the stream's snapshots, in one round trip: the newest <paramref name="keep"/> stay, and with a <paramref name="spacing"/> (the snapshot
+    /// interval) older ones stay log-spaced: a snapshot whose age (versions below the newest) is A stands for a step of
+    /// <paramref name="spacing"/> times the largest power of two at most A / (8 × <paramref name="spacing"/>), the newest
+    /// snapshot of each step stays. So about 8 are kept each time the age doubles, and any version V has a snapshot
+    /// at most about max(2 × spacing, age of V / 4) versions below it.
     /// </summary>
     public async Task WriteSnapshotAsync(
-        string streamId, int version, string stateType, string state, int keep, CancellationToken cancellationToken = default)
+        string streamId, int version, string stateType, string state, int keep, int spacing = 0, CancellationToken cancellationToken = default)
     {
         // Under the stream's lock, shared as appends take it, so an erasure in flight is waited for and its tombstone
         // keeps the snapshot out: a snapshot written after an erasure would bring the stream back.
@@ -172,13 +176,20 @@ internal sealed partial class EventStreamStore(NpgsqlDataSource dataSource) : IE
         write.Parameters.Add(new NpgsqlParameter<string> { TypedValue = state });
         var prune = new NpgsqlBatchCommand(
             """
-            DELETE FROM eventstore.snapshots
-            WHERE stream_id = $1 AND version < (
-                SELECT min(version) FROM (
-                    SELECT version FROM eventstore.snapshots WHERE stream_id = $1 ORDER BY version DESC LIMIT $2) AS kept)
+            DELETE FROM eventstore.snapshots AS s
+            USING (
+                SELECT version,
+                       row_number() OVER (ORDER BY version DESC) AS newest,
+                       row_number() OVER (PARTITION BY step, version / step ORDER BY version DESC) AS in_step
+                FROM (
+                    SELECT version,
+                           greatest($3, 1) * (1 << floor(log(2, greatest(1, (max(version) OVER () - version) / (greatest($3, 1) * 8))::numeric))::int) AS step
+                    FROM eventstore.snapshots WHERE stream_id = $1) AS aged) AS ranked
+            WHERE s.stream_id = $1 AND s.version = ranked.version AND ranked.newest > $2 AND ($3 = 0 OR ranked.in_step > 1)
             """);
         prune.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
         prune.Parameters.Add(new NpgsqlParameter<int> { TypedValue = keep });
+        prune.Parameters.Add(new NpgsqlParameter<int> { TypedValue = spacing });
         batch.BatchCommands.Add(write);
         batch.BatchCommands.Add(prune);
         await batch.ExecuteNonQueryAsync(cancellationToken);

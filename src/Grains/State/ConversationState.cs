@@ -7,8 +7,8 @@ namespace Orleans.Conversations.Grains.State;
 
 /// <summary>
 /// A session as its events built it. Kept small: the recent-turn window, the recent-message window and what the
-/// context remembers (see the limits on <see cref="SessionContext"/>) are bounded, older messages are known by an
-/// 8-byte digest of their ids, and everything else stays in the log.
+/// context remembers (see the limits on <see cref="SessionContext"/>) are bounded, the newest older messages are known
+/// by an 8-byte digest of their ids (at most <see cref="MaxEarlierMessageDigests"/>), and everything else stays in the log.
 /// </summary>
 [GenerateSerializer]
 public sealed class ConversationState : IJsonOnDeserialized
@@ -18,6 +18,12 @@ public sealed class ConversationState : IJsonOnDeserialized
     /// is recognised by its digest in <see cref="EarlierMessageDigests"/> and answered from the log.
     /// </summary>
     public const int IdempotencyWindow = 32;
+
+    /// <summary>
+    /// How many digests of older message ids <see cref="EarlierMessageDigests"/> keeps: those of the newest ones. An
+    /// id older still is looked up in the store (by its index), so that the state stays bounded however long the session.
+    /// </summary>
+    public const int MaxEarlierMessageDigests = 1024;
 
     /// <summary>The number of events applied: the stream version this state stands at.</summary>
     [Id(0)] public int Version { get; set; }
@@ -62,8 +68,8 @@ public sealed class ConversationState : IJsonOnDeserialized
     [Id(13)] public string? Title { get; set; }
 
     /// <summary>
-    /// The <see cref="MessageIdDigest"/> of every user message that has left <see cref="RecentMessages"/>, in ascending
-    /// order; null until one has.
+    /// The <see cref="MessageIdDigest"/> of the newest <see cref="MaxEarlierMessageDigests"/> user messages that have left
+    /// <see cref="RecentMessages"/>, oldest first; null until one has.
     /// </summary>
     [Id(14)] public List<ulong>? EarlierMessageDigests { get; set; }
 
@@ -99,10 +105,13 @@ public sealed class ConversationState : IJsonOnDeserialized
 
     /// <summary>
     /// Whether a message id not among <see cref="RecentMessages"/> may belong to an earlier message: its digest is one of
-    /// theirs. When it is not, the id was never stored.
+    /// those kept, or the session has older messages than those digests stand for. When it is neither, the id was never
+    /// stored and the store need not be asked.
     /// </summary>
     public bool MayBeEarlierMessage(string messageId) =>
-        EarlierMessageDigests is { } digests && digests.BinarySearch(MessageIdDigest.Of(messageId)) >= 0;
+        EarlierMessageDigests is { } digests
+        && (MessageCount - RecentMessages.Count > digests.Count
+            || System.Runtime.InteropServices.CollectionsMarshal.AsSpan(digests).Contains(MessageIdDigest.Of(messageId)));
 
     /// <summary>Applies one event of any type; the only way the state changes.</summary>
     public void Apply(SessionEvent @event)
@@ -143,8 +152,9 @@ public sealed class ConversationState : IJsonOnDeserialized
             var digest = MessageIdDigest.Of(RecentMessages[0].MessageId);
             RecentMessages.RemoveAt(0);
             var digests = EarlierMessageDigests ??= [];
-            var at = digests.BinarySearch(digest);
-            digests.Insert(at < 0 ? ~at : at, digest);
+            if (digests.Count >= MaxEarlierMessageDigests)
+                digests.RemoveAt(0);
+            digests.Add(digest);
         }
     }
 
@@ -158,12 +168,18 @@ public sealed class ConversationState : IJsonOnDeserialized
 
     /// <summary>
     /// Refuses a snapshot written before <see cref="EarlierMessageDigests"/> was kept (or missing some of them), so that
-    /// the session is rebuilt from its events instead and knows every message id it has stored.
+    /// the session is rebuilt from its events instead and knows the message ids it has stored. One written before the
+    /// digests were capped (sorted rather than oldest first) is cut to the cap: which digests go does not matter, since
+    /// every id beyond those kept is looked up in the store.
     /// </summary>
     void IJsonOnDeserialized.OnDeserialized()
     {
-        if (MessageCount - RecentMessages.Count != (EarlierMessageDigests?.Count ?? 0))
-            throw new JsonException("The snapshot does not record the digests of all earlier message ids.");
+        var earlier = MessageCount - RecentMessages.Count;
+        var kept = EarlierMessageDigests?.Count ?? 0;
+        if (kept < Math.Min(earlier, MaxEarlierMessageDigests) || kept > earlier)
+            throw new JsonException("The snapshot does not record the digests of the earlier message ids.");
+        if (kept > MaxEarlierMessageDigests)
+            EarlierMessageDigests!.RemoveRange(0, kept - MaxEarlierMessageDigests);
     }
 
     private void Apply(ContextUpdated updated) => Context = Context.With(updated.Key, updated.Value);

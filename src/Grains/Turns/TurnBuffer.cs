@@ -29,6 +29,9 @@ internal sealed class TurnBuffer(string messageId, Caller owner)
     /// <summary>The pieces so far, joined.</summary>
     public string Text => _text ?? _unfinishedText!.ToString();
 
+    /// <summary>Where each delta ends in <see cref="Text"/>, when there is more than one (the split a replay from the log repeats).</summary>
+    public int[]? DeltaEnds => _pieceEnds.Count > 1 ? [.. _pieceEnds] : null;
+
     private int EventCount => 1 + _pieceEnds.Count + (_end is null ? 0 : 1);
 
     public bool CanBeReadBy(Caller caller) =>

@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using OpenAI.Chat;
@@ -30,17 +31,26 @@ public sealed class OpenAiModelTests(ModelServiceFixture service) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task a_model_that_fails_answers_502_in_openais_shape()
+    public async Task a_model_that_fails_answers_502_in_openais_shape_and_in_the_native_api_without_the_model_s_own_error_text()
     {
         service.Model.Reply = null;
 
         var failure = await Assert.ThrowsAsync<ClientResultException>(() =>
             OpenAiClients.Chat(service.Gateway.Address, "key").CompleteChatAsync(new UserChatMessage("hello")));
+        using var native = await service.Gateway.Http.PostAsJsonAsync($"/api/sessions/{Guid.NewGuid()}/messages", new { text = "hello", messageId = "native-1" });
 
         Assert.Equal(502, failure.Status);
         var error = JsonNode.Parse(failure.GetRawResponse()!.Content.ToString())!["error"]!;
         Assert.Equal("server_error", error["type"]!.GetValue<string>());
         Assert.Contains("messageId", error["message"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.BadGateway, native.StatusCode);
+        var detail = JsonNode.Parse(await native.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>();
+        foreach (var shown in (string[])[error["message"]!.GetValue<string>(), detail])
+        {
+            Assert.Contains("The model failed to answer", shown, StringComparison.Ordinal);
+            Assert.DoesNotContain("fake model is down", shown, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(service.Model.Endpoint.Authority, shown, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     [Fact]

@@ -65,15 +65,21 @@ public sealed class StreamingApiTests(ServiceFixture service)
     {
         var id = Guid.NewGuid();
         var (_, first) = await PostStreamAsync(service.Http, id, new { text = "I like tea and long walks", messageId = "end-1" });
-        var last = Parse(first)[^1].Id;
+        var original = Parse(first);
+        var last = original[^1].Id;
         await AssertEndsEmptyAsync(last);
         await AssertEndsEmptyAsync("999");
 
-        // Once newer turns have pushed it out of memory, the turn is replayed from the log, in three events.
+        // Once newer turns have pushed it out of memory, the turn is replayed from the log split as it was streamed: a
+        // stream resumed past its first deltas gets the rest of them and turn.completed.
         foreach (var text in (string[])["one", "two", "three", "four", "five"])
             await service.SendAsync(id, text);
-        foreach (var lastEventId in (string[])[last, "3", "999"])
+        foreach (var lastEventId in (string[])[last, "999"])
             await AssertEndsEmptyAsync(lastEventId);
+        Assert.True(original.Count > 4, "the reply came in more than two deltas");
+        var rest = Parse(await GetStreamAsync($"/api/sessions/{id}/messages/end-1/stream", lastEventId: "3"));
+        Assert.Equal(original.Skip(3).Select(e => (e.Id, e.Type, e.Data.ToJsonString())), rest.Select(e => (e.Id, e.Type, e.Data.ToJsonString())));
+        Assert.Equal("turn.completed", rest[^1].Type);
 
         async Task AssertEndsEmptyAsync(string lastEventId)
         {

@@ -9,6 +9,8 @@ public sealed class ModelClusterFixture : ConversationClusterFixture
 {
     public const int PromptTokenBudget = 120;
 
+    public const int MaxOutputTokens = 40;
+
     public FakeChatServer Model { get; private set; } = null!;
 
     public override async Task InitializeAsync()
@@ -24,6 +26,7 @@ public sealed class ModelClusterFixture : ConversationClusterFixture
         settings["Model:ApiKey"] = "test-key";
         settings["Model:Timeout"] = "00:00:03";
         settings["Model:PromptTokenBudget"] = PromptTokenBudget.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Model:MaxOutputTokens"] = MaxOutputTokens.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }
 

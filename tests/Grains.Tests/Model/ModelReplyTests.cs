@@ -107,7 +107,7 @@ public sealed class ModelReplyTests(ModelClusterFixture fixture)
 
             Assert.True(failure.TimedOut);
             Assert.Equal("SessionStarted,UserMessageReceived,ReplyFailed", await TestDatabase.EventTypesAsync(id));
-            Assert.Contains("did not answer within 3 s", await TestDatabase.ScalarAsync<string>(
+            Assert.Equal("The model timed out", await TestDatabase.ScalarAsync<string>(
                 "SELECT data->>'reason' FROM eventstore.events WHERE stream_id = $1 AND event_type = 'ReplyFailed'", TestDatabase.StreamOf(id)));
         }
         finally
