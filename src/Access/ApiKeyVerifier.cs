@@ -13,15 +13,23 @@ public sealed class ApiKeyVerifier
 {
     private readonly ApiKeyCache _cache;
     private readonly ILogger<ApiKeyVerifier> _logger;
+    private long _storeReads;
 
     /// <summary>A verifier reading keys from <paramref name="store"/>, with its cache set by <paramref name="options"/>.</summary>
     public ApiKeyVerifier(ApiKeyStore store, IOptions<ApiKeyOptions> options, TimeProvider timeProvider, ILogger<ApiKeyVerifier> logger)
     {
-        _cache = new ApiKeyCache(id => store.FindAsync(id), timeProvider, options.Value.CacheTtl, options.Value.MaxCachedKeys);
+        _cache = new ApiKeyCache(id =>
+        {
+            Interlocked.Increment(ref _storeReads);
+            return store.FindAsync(id);
+        }, timeProvider, options.Value.CacheTtl, options.Value.MaxCachedKeys);
         _logger = logger;
     }
 
     internal int CachedKeys => _cache.Count;
+
+    /// <summary>How many times this verifier has read the key table: what made-up keys cost the database.</summary>
+    internal long StoreReads => Interlocked.Read(ref _storeReads);
 
     /// <summary>Checks <paramref name="presented"/>.</summary>
     /// <exception cref="Npgsql.NpgsqlException">The key's row had to be read and the database could not be reached.</exception>
