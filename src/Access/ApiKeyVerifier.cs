@@ -38,7 +38,22 @@ public sealed class ApiKeyVerifier
         if (!ApiKeyFormat.TryParse(presented, out var id))
             return new ApiKeyCheck(ApiKeyCheckResult.Malformed, null, null);
 
-        var stored = await _cache.GetAsync(id, cancellationToken);
+        return Check(presented, id, await _cache.GetAsync(id, cancellationToken));
+    }
+
+    /// <summary>
+    /// Checks <paramref name="presented"/> only if this process has a live answer for its id cached: null when the table
+    /// would have to be read. For callers that must not reach the database (a client address out of its budget).
+    /// </summary>
+    public ApiKeyCheck? VerifyCached(string presented)
+    {
+        if (!ApiKeyFormat.TryParse(presented, out var id))
+            return new ApiKeyCheck(ApiKeyCheckResult.Malformed, null, null);
+        return _cache.TryGetCached(id, out var stored) ? Check(presented, id, stored) : null;
+    }
+
+    private ApiKeyCheck Check(string presented, string id, StoredApiKey? stored)
+    {
         if (stored is null || !CryptographicOperations.FixedTimeEquals(ApiKeyFormat.Hash(presented), stored.KeyHash))
         {
             _logger.LogDebug("API key {KeyId} is unknown or its secret does not match", id);
