@@ -4,12 +4,14 @@ namespace Orleans.Conversations.Access;
 
 /// <summary>
 /// Rows of <c>access.api_keys</c> by id, absent ones included, each reused for one TTL. Lookups of one id that miss
-/// together share one query; a failed lookup is not kept. Once it holds its limit, expired entries are dropped, and
-/// if none are, all of them: made-up ids cost a query each but never memory.
+/// together share one query; a failed lookup is not kept. Once it holds its limit it makes room without losing the
+/// keys in use: expired entries go first, then ids that name no key (what made-up keys leave behind), and only then the
+/// least recently used keys.
 /// </summary>
 internal sealed class ApiKeyCache(Func<string, Task<StoredApiKey?>> load, TimeProvider timeProvider, TimeSpan ttl, int capacity)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private long _uses;
 
     public int Count => _entries.Count;
 
@@ -24,6 +26,7 @@ internal sealed class ApiKeyCache(Func<string, Task<StoredApiKey?>> load, TimePr
             entry = _entries.AddOrUpdate(id, fresh, (_, existing) => existing.ExpiresAt > now ? existing : fresh);
         }
 
+        entry.LastUse = Interlocked.Increment(ref _uses);
         try
         {
             return await entry.Lookup.Value.WaitAsync(cancellationToken);
@@ -35,19 +38,57 @@ internal sealed class ApiKeyCache(Func<string, Task<StoredApiKey?>> load, TimePr
         }
     }
 
+    /// <summary>The row of <paramref name="id"/> if the cache holds a live answer for it, without reading the table.</summary>
+    public bool TryGetCached(string id, out StoredApiKey? key)
+    {
+        key = null;
+        if (!_entries.TryGetValue(id, out var entry) || entry.ExpiresAt <= timeProvider.GetUtcNow()
+            || !entry.Lookup.IsValueCreated || !entry.Lookup.Value.IsCompletedSuccessfully)
+        {
+            return false;
+        }
+
+        entry.LastUse = Interlocked.Increment(ref _uses);
+        key = entry.Lookup.Value.Result;
+        return true;
+    }
+
     public void Remove(string id) => _entries.TryRemove(id, out _);
 
     private void MakeRoom(DateTimeOffset now)
     {
-        foreach (var (id, entry) in _entries)
-        {
-            if (entry.ExpiresAt <= now)
-                _entries.TryRemove(KeyValuePair.Create(id, entry));
-        }
-
+        RemoveWhere(entry => entry.ExpiresAt <= now);
         if (_entries.Count >= capacity)
-            _entries.Clear();
+            RemoveWhere(entry => entry.Lookup.IsValueCreated && entry.Lookup.Value is { IsCompletedSuccessfully: true, Result: null });
+        var excess = _entries.Count - capacity + 1;
+        if (excess <= 0)
+            return;
+        foreach (var (id, entry) in _entries.OrderBy(pair => pair.Value.LastUse).Take(excess).ToList())
+            _entries.TryRemove(KeyValuePair.Create(id, entry));
     }
 
-    private sealed record Entry(Lazy<Task<StoredApiKey?>> Lookup, DateTimeOffset ExpiresAt);
+    private void RemoveWhere(Func<Entry, bool> drop)
+    {
+        foreach (var (id, entry) in _entries)
+        {
+            if (drop(entry))
+                _entries.TryRemove(KeyValuePair.Create(id, entry));
+        }
+    }
+
+    private sealed class Entry(Lazy<Task<StoredApiKey?>> lookup, DateTimeOffset expiresAt)
+    {
+        private long _lastUse;
+
+        public Lazy<Task<StoredApiKey?>> Lookup { get; } = lookup;
+
+        public DateTimeOffset ExpiresAt { get; } = expiresAt;
+
+        /// <summary>When the entry was last used, in uses of the cache: the least recently used go first.</summary>
+        public long LastUse
+        {
+            get => Interlocked.Read(ref _lastUse);
+            set => Interlocked.Exchange(ref _lastUse, value);
+        }
+    }
 }

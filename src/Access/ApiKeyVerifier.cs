@@ -13,15 +13,23 @@ public sealed class ApiKeyVerifier
 {
     private readonly ApiKeyCache _cache;
     private readonly ILogger<ApiKeyVerifier> _logger;
+    private long _storeReads;
 
     /// <summary>A verifier reading keys from <paramref name="store"/>, with its cache set by <paramref name="options"/>.</summary>
     public ApiKeyVerifier(ApiKeyStore store, IOptions<ApiKeyOptions> options, TimeProvider timeProvider, ILogger<ApiKeyVerifier> logger)
     {
-        _cache = new ApiKeyCache(id => store.FindAsync(id), timeProvider, options.Value.CacheTtl, options.Value.MaxCachedKeys);
+        _cache = new ApiKeyCache(id =>
+        {
+            Interlocked.Increment(ref _storeReads);
+            return store.FindAsync(id);
+        }, timeProvider, options.Value.CacheTtl, options.Value.MaxCachedKeys);
         _logger = logger;
     }
 
     internal int CachedKeys => _cache.Count;
+
+    /// <summary>How many times this verifier has read the key table: what made-up keys cost the database.</summary>
+    internal long StoreReads => Interlocked.Read(ref _storeReads);
 
     /// <summary>Checks <paramref name="presented"/>.</summary>
     /// <exception cref="Npgsql.NpgsqlException">The key's row had to be read and the database could not be reached.</exception>
@@ -30,7 +38,22 @@ public sealed class ApiKeyVerifier
         if (!ApiKeyFormat.TryParse(presented, out var id))
             return new ApiKeyCheck(ApiKeyCheckResult.Malformed, null, null);
 
-        var stored = await _cache.GetAsync(id, cancellationToken);
+        return Check(presented, id, await _cache.GetAsync(id, cancellationToken));
+    }
+
+    /// <summary>
+    /// Checks <paramref name="presented"/> only if this process has a live answer for its id cached: null when the table
+    /// would have to be read. For callers that must not reach the database (a client address out of its budget).
+    /// </summary>
+    public ApiKeyCheck? VerifyCached(string presented)
+    {
+        if (!ApiKeyFormat.TryParse(presented, out var id))
+            return new ApiKeyCheck(ApiKeyCheckResult.Malformed, null, null);
+        return _cache.TryGetCached(id, out var stored) ? Check(presented, id, stored) : null;
+    }
+
+    private ApiKeyCheck Check(string presented, string id, StoredApiKey? stored)
+    {
         if (stored is null || !CryptographicOperations.FixedTimeEquals(ApiKeyFormat.Hash(presented), stored.KeyHash))
         {
             _logger.LogDebug("API key {KeyId} is unknown or its secret does not match", id);

@@ -63,6 +63,43 @@ public sealed class ApiKeyCacheTests
         Assert.Equal(4, _loads);
     }
 
+    [Fact]
+    public async Task a_full_cache_drops_absent_keys_before_valid_ones()
+    {
+        var cache = Cache(id => Task.FromResult(id == "valid" ? Stored(id) : null), capacity: 3);
+        await cache.GetAsync("valid", CancellationToken.None);
+        await cache.GetAsync("made-up-1", CancellationToken.None);
+        await cache.GetAsync("made-up-2", CancellationToken.None);
+
+        await cache.GetAsync("made-up-3", CancellationToken.None);
+        var again = await cache.GetAsync("valid", CancellationToken.None);
+
+        Assert.NotNull(again);
+        Assert.Equal(4, _loads);
+    }
+
+    [Fact]
+    public async Task a_cache_full_of_valid_keys_drops_the_least_recently_used()
+    {
+        var cache = Cache(id => Task.FromResult(Stored(id)), capacity: 2);
+        await cache.GetAsync("a", CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(10));
+        await cache.GetAsync("b", CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(10));
+        await cache.GetAsync("a", CancellationToken.None);
+        _time.Advance(TimeSpan.FromMilliseconds(10));
+
+        await cache.GetAsync("c", CancellationToken.None);
+        await cache.GetAsync("a", CancellationToken.None);
+        Assert.Equal(3, _loads);
+
+        await cache.GetAsync("b", CancellationToken.None);
+        Assert.Equal(4, _loads);
+    }
+
+    private static StoredApiKey? Stored(string id) =>
+        new(new ApiKeyRecord(id, "acme", "alice", false, DateTimeOffset.UnixEpoch, "tests", null), new byte[32]);
+
     private ApiKeyCache Cache(Func<string, Task<StoredApiKey?>> load, int capacity = 100) => new(
         id =>
         {

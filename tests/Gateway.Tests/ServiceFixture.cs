@@ -18,6 +18,9 @@ namespace Orleans.Conversations.Gateway.Tests;
 /// </summary>
 public sealed class ServiceFixture : IAsyncLifetime
 {
+    /// <summary>The operator tenant of the gateways that require credentials: its admins manage every tenant.</summary>
+    public const string OperatorTenant = "ops";
+
     private RunningGateway _open = null!;
     private NpgsqlDataSource _dataSource = null!;
     private string _connectionString = null!;
@@ -78,6 +81,9 @@ public sealed class ServiceFixture : IAsyncLifetime
             ["Auth:Mode"] = "required",
             ["Auth:Jwt:Authority"] = Issuer.Authority,
             ["Auth:Jwt:Audience"] = TestOidcIssuer.Audience,
+            ["Auth:OperatorTenant"] = OperatorTenant,
+            // Every test calls from 127.0.0.1, many of them with bad credentials on purpose.
+            ["RateLimit:AuthFailureBurst"] = "1000000",
         });
         foreach (var (key, value) in more ?? new Dictionary<string, string?>())
             settings[key] = value;

@@ -15,6 +15,9 @@ internal sealed class ApiProblemException(int status, string title, string detai
     public static ApiProblemException TooLarge(string detail, string? field) =>
         new(StatusCodes.Status413PayloadTooLarge, "Request too large", detail, field);
 
+    public static ApiProblemException TooManyConnections(string detail) =>
+        new(StatusCodes.Status429TooManyRequests, "Too many connections", detail, null);
+
     public static ApiProblemException UnsupportedMediaType(string? contentType) =>
         new(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
             $"The request body must be JSON (Content-Type: application/json), not '{contentType}'.", "Content-Type");

@@ -6,7 +6,7 @@ namespace Orleans.Conversations.Gateway.Api;
 
 /// <summary>The body of <c>POST /api/admin/keys</c>.</summary>
 /// <param name="UserId">The user the key authenticates.</param>
-/// <param name="Tenant">The user's tenant: omitted, or the admin's own.</param>
+/// <param name="Tenant">The user's tenant: omitted for the admin's own; any tenant for an operator.</param>
 /// <param name="Admin">Whether the key makes an admin of the tenant.</param>
 public sealed record CreateKeyRequest(string? UserId, string? Tenant, bool? Admin)
 {
@@ -14,16 +14,21 @@ public sealed record CreateKeyRequest(string? UserId, string? Tenant, bool? Admi
     public static ValueTask<CreateKeyRequest?> BindAsync(HttpContext context, ParameterInfo parameter) =>
         JsonRequestBody.ReadAsync<CreateKeyRequest>(context, required: true);
 
-    /// <summary>The tenant and user of the new key, once checked against the names allowed and the admin's tenant.</summary>
-    internal (string Tenant, string UserId) Checked(Caller admin)
+    /// <summary>
+    /// The tenant and user of the new key, once checked against the names allowed and, unless
+    /// <paramref name="isOperator"/>, the admin's tenant.
+    /// </summary>
+    internal (string Tenant, string UserId) Checked(Caller admin, bool isOperator)
     {
         if (string.IsNullOrEmpty(UserId))
             throw ApiProblemException.BadRequest("Field 'userId' is required: the user the key authenticates.", "userId");
         if (Identities.Problem("userId", UserId) is { } userProblem)
             throw ApiProblemException.BadRequest(userProblem, "userId");
         var tenant = Tenant ?? admin.Tenant;
-        if (!string.Equals(tenant, admin.Tenant, StringComparison.Ordinal))
-            throw new ApiProblemException(StatusCodes.Status403Forbidden, "Forbidden", "Admins issue keys for their own tenant only.", "tenant");
+        if (Identities.Problem("tenant", tenant) is { } tenantProblem)
+            throw ApiProblemException.BadRequest(tenantProblem, "tenant");
+        if (!isOperator && !string.Equals(tenant, admin.Tenant, StringComparison.Ordinal))
+            throw AdminKeysApi.OtherTenant("issue keys");
         return (tenant, UserId);
     }
 }

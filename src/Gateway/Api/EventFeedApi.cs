@@ -11,7 +11,9 @@ namespace Orleans.Conversations.Gateway.Api;
 
 /// <summary>
 /// <c>GET /api/events</c>: the committed events of every session of the admin's tenant, in commit order, a page at a
-/// time or followed live as server-sent events. Paging with <c>next</c> sees every event exactly once.
+/// time or followed live as server-sent events. Paging with <c>next</c> sees every event exactly once. A live follow
+/// checks its credential again on each poll and ends once it is revoked or expired; a caller holds at most
+/// <see cref="ConnectionLimitOptions.MaxFeedFollowersPerCaller"/> of them.
 /// </summary>
 public static class EventFeedApi
 {
@@ -35,7 +37,7 @@ public static class EventFeedApi
 
     private static async Task<Results<Ok<FeedResponse>, EmptyHttpResult>> ReadFeed(
         HttpContext context, ClaimsPrincipal user, [FromKeyedServices(FeedName)] IEventFeed feed, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
-        string? after = null, string? limit = null)
+        CallerConnections connections, CredentialRecheck recheck, string? after = null, string? limit = null)
     {
         var tenant = user.ToCaller().Tenant;
         var pageSize = QueryNumbers.Parse(limit, "limit", 100, 1, MaxPageSize);
@@ -48,11 +50,14 @@ public static class EventFeedApi
             return TypedResults.Ok(new FeedResponse([.. page.Events.Select(ToResponse).OfType<FeedEventResponse>()], page.Next.ToToken()));
         }
 
-        await FollowAsync(context, feed, tenant, cursor, pageSize, json.Value.SerializerOptions);
+        using var slot = connections.TryFollowFeed(context)
+            ?? throw ApiProblemException.TooManyConnections("This caller already follows the feed as often as it may (Connections:MaxFeedFollowersPerCaller).");
+        await FollowAsync(context, feed, recheck, tenant, cursor, pageSize, json.Value.SerializerOptions);
         return TypedResults.Empty;
     }
 
-    private static async Task FollowAsync(HttpContext context, IEventFeed feed, string tenant, FeedCursor cursor, int pageSize, JsonSerializerOptions json)
+    private static async Task FollowAsync(
+        HttpContext context, IEventFeed feed, CredentialRecheck recheck, string tenant, FeedCursor cursor, int pageSize, JsonSerializerOptions json)
     {
         var response = context.Response;
         response.ContentType = "text/event-stream";
@@ -60,7 +65,7 @@ public static class EventFeedApi
         await response.Body.FlushAsync(context.RequestAborted);
         try
         {
-            while (!context.RequestAborted.IsCancellationRequested)
+            while (!context.RequestAborted.IsCancellationRequested && await recheck.StillHoldsAsync(context, context.RequestAborted))
             {
                 var page = await feed.ReadAsync(cursor, pageSize, tenant, context.RequestAborted);
                 foreach (var @event in page.Events)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Security.Claims;
@@ -13,11 +14,14 @@ namespace Orleans.Conversations.Gateway.Api;
 
 /// <summary>
 /// A turn's stream beyond the message route: resuming or replaying it, cancelling it, and whole conversations over a
-/// WebSocket with the same events.
+/// WebSocket with the same events. A socket's credential is checked again on each frame and every half second; once
+/// revoked or expired the socket is closed as a policy violation. Each message frame spends from the caller's rate
+/// budget, and a caller holds at most <see cref="ConnectionLimitOptions.MaxWebSocketsPerCaller"/> sockets.
 /// </summary>
 public static class TurnStreamingApi
 {
     private const int MaxFrameBytes = 64 * 1024;
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(2);
 
     /// <summary>Maps the routes on the sessions group.</summary>
     public static RouteGroupBuilder MapTurnStreaming(this RouteGroupBuilder sessions)
@@ -61,7 +65,8 @@ public static class TurnStreamingApi
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Converse(
         string id, HttpContext context, ClaimsPrincipal user, SessionCalls sessions, TurnStreams turns, IOptions<MessageLimitOptions> limits,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CallerConnections connections, CallerRateBudget budget, CredentialRecheck recheck,
+        IOptions<ConnectionLimitOptions> connectionLimits)
     {
         var sessionId = SessionIds.Parse(id);
         if (!context.WebSockets.IsWebSocketRequest)
@@ -69,52 +74,125 @@ public static class TurnStreamingApi
         var caller = user.ToCaller();
         if (!await sessions.CallAsync(sessionId, grain => grain.MayBeWrittenBy(caller)))
             return ApiProblems.SessionNotFound(sessionId);
+        using var slot = connections.TryOpenWebSocket(context)
+            ?? throw ApiProblemException.TooManyConnections("This caller already holds as many WebSockets open as it may (Connections:MaxWebSocketsPerCaller).");
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var send = new WebSocketSender(socket, json.Value.SerializerOptions);
-        var buffer = new byte[MaxFrameBytes];
-        while (socket.State == WebSocketState.Open)
+        using var send = new WebSocketSender(socket, json.Value.SerializerOptions, connectionLimits.Value.SendTimeout);
+        await using var watch = recheck.Watch(context);
+        var closing = CloseWhenCredentialLostAsync(watch, send, socket);
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxFrameBytes);
+        try
+        {
+            await ConverseAsync(new Conversation(sessionId, caller, socket, send, watch, budget, turns, limits.Value), context, buffer.AsMemory(0, MaxFrameBytes));
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        {
+            // The client went away, a send timed out, or the socket was cut for its credential: nothing left to answer.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        await watch.DisposeAsync();
+        await closing;
+        return TypedResults.Empty;
+    }
+
+    private static async Task ConverseAsync(Conversation conversation, HttpContext context, Memory<byte> buffer)
+    {
+        var (_, _, socket, send, watch, budget, _, limits) = conversation;
+        while (socket.State is WebSocketState.Open or WebSocketState.CloseSent)
         {
             var (kind, text) = await ReceiveAsync(socket, buffer, context.RequestAborted);
             if (kind == WebSocketMessageType.Close)
             {
-                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                if (!watch.IsLost)
+                    await send.CloseAsync(WebSocketCloseStatus.NormalClosure, "");
                 break;
             }
 
-            if (ToMessage(text, limits.Value, out var problem) is not { } message)
+            // A frame that arrives once the credential no longer holds is dropped; the socket is being closed.
+            if (!await watch.CheckNowAsync())
+                continue;
+
+            if (!budget.TryTake(context, out var retryAfter))
+            {
+                var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                await send.FailedAsync($"Too many requests from this caller; retry after {seconds} s.", StatusCodes.Status429TooManyRequests,
+                    MessageIdOf(text));
+                continue;
+            }
+
+            if (ToMessage(text, limits, out var problem) is not { } message)
             {
                 await send.FailedAsync(problem!, StatusCodes.Status400BadRequest, null);
                 continue;
             }
 
-            try
+            await TakeTurnAsync(conversation, message, context.RequestAborted);
+        }
+    }
+
+    private static async Task TakeTurnAsync(Conversation conversation, UserMessage message, CancellationToken requestAborted)
+    {
+        var (sessionId, caller, _, send, watch, _, turns, _) = conversation;
+        try
+        {
+            var first = await turns.StartAsync(sessionId, caller, message);
+            using var following = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, watch.LostToken);
+            await foreach (var @event in TurnEventStream.Concat(first, turns.FollowAsync(sessionId, caller, message.MessageId!, first[^1].Sequence, following.Token)))
             {
-                var first = await turns.StartAsync(sessionId, caller, message);
-                await foreach (var @event in TurnEventStream.Concat(first, turns.FollowAsync(sessionId, caller, message.MessageId!, first[^1].Sequence, context.RequestAborted)))
-                {
-                    var (type, data) = TurnEventStream.Describe(@event, sessionId, message.MessageId!);
-                    await send.EventAsync(type, data);
-                }
-            }
-            catch (MessageRejectedException rejected)
-            {
-                await send.FailedAsync(rejected.Message, rejected.Reason == RejectionReason.TooLong ? 413 : 400, message.MessageId);
-            }
-            catch (SessionNotFoundException notFound)
-            {
-                await send.FailedAsync(notFound.Message, StatusCodes.Status404NotFound, message.MessageId);
-            }
-            catch (ReplyUnavailableException failed)
-            {
-                await send.FailedAsync(failed.Message, failed.Status, message.MessageId);
-            }
-            catch (Exception exception) when (exception is SessionUnavailableException or TimeoutException or OrleansException)
-            {
-                await send.FailedAsync($"The conversation service could not finish in time; retry with messageId '{message.MessageId}'.", 503, message.MessageId);
+                var (type, data) = TurnEventStream.Describe(@event, sessionId, message.MessageId!);
+                await send.EventAsync(type, data);
             }
         }
+        catch (OperationCanceledException) when (watch.IsLost)
+        {
+        }
+        catch (MessageRejectedException rejected)
+        {
+            await send.FailedAsync(rejected.Message, rejected.Reason == RejectionReason.TooLong ? 413 : 400, message.MessageId);
+        }
+        catch (SessionNotFoundException notFound)
+        {
+            await send.FailedAsync(notFound.Message, StatusCodes.Status404NotFound, message.MessageId);
+        }
+        catch (ReplyUnavailableException failed)
+        {
+            await send.FailedAsync(failed.Message, failed.Status, message.MessageId);
+        }
+        catch (Exception exception) when (exception is SessionUnavailableException or TimeoutException or OrleansException)
+        {
+            await send.FailedAsync($"The conversation service could not finish in time; retry with messageId '{message.MessageId}'.", 503, message.MessageId);
+        }
+    }
 
-        return TypedResults.Empty;
+    /// <summary>
+    /// Once the socket's credential no longer holds, closes it as a policy violation, and drops it if the client does not
+    /// answer the close within a moment.
+    /// </summary>
+    private static async Task CloseWhenCredentialLostAsync(CredentialWatch watch, WebSocketSender send, WebSocket socket)
+    {
+        if (!await watch.Lost)
+            return;
+        await send.CloseAsync(WebSocketCloseStatus.PolicyViolation, "The credential was revoked or has expired.");
+        await Task.Delay(CloseGrace);
+        if (socket.State != WebSocketState.Closed)
+            socket.Abort();
+    }
+
+    /// <summary>The messageId a frame names, if it is JSON that names one, for the answer that refuses it.</summary>
+    private static string? MessageIdOf(string? frame)
+    {
+        try
+        {
+            return frame is null ? null : JsonSerializer.Deserialize<SendMessageRequest>(frame, JsonSerializerOptions.Web)?.MessageId;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static UserMessage? ToMessage(string? frame, MessageLimitOptions limits, out string? problem)
@@ -145,11 +223,16 @@ public static class TurnStreamingApi
         }
     }
 
+    /// <summary>What one socket's conversation works with.</summary>
+    private sealed record Conversation(
+        Guid SessionId, Caller Caller, WebSocket Socket, WebSocketSender Send, CredentialWatch Watch, CallerRateBudget Budget, TurnStreams Turns,
+        MessageLimitOptions Limits);
+
     /// <summary>One whole message of the socket: its text, or null for a frame that is binary, too large or not UTF-8.</summary>
-    private static async Task<(WebSocketMessageType Kind, string? Text)> ReceiveAsync(WebSocket socket, byte[] buffer, CancellationToken cancellationToken)
+    private static async Task<(WebSocketMessageType Kind, string? Text)> ReceiveAsync(WebSocket socket, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         var length = 0;
-        var result = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
+        var result = await socket.ReceiveAsync(buffer, cancellationToken);
         var kind = result.MessageType;
         while (true)
         {
@@ -160,21 +243,21 @@ public static class TurnStreamingApi
                 break;
             if (length == buffer.Length)
             {
-                while (!(await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken)).EndOfMessage)
+                while (!(await socket.ReceiveAsync(buffer, cancellationToken)).EndOfMessage)
                 {
                 }
 
                 return (kind, null);
             }
 
-            result = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
+            result = await socket.ReceiveAsync(buffer[length..], cancellationToken);
         }
 
         if (kind != WebSocketMessageType.Text)
             return (kind, null);
         try
         {
-            return (kind, StrictUtf8.GetString(buffer, 0, length));
+            return (kind, StrictUtf8.GetString(buffer.Span[..length]));
         }
         catch (DecoderFallbackException)
         {

@@ -4,9 +4,14 @@ using System.Text.Json.Nodes;
 
 namespace Orleans.Conversations.Gateway.Api;
 
-/// <summary>Writes a turn's events to a WebSocket as JSON text frames: <c>{"type": ..., ...the event's fields}</c>.</summary>
-internal sealed class WebSocketSender(WebSocket socket, JsonSerializerOptions json)
+/// <summary>
+/// Writes a turn's events to a WebSocket as JSON text frames: <c>{"type": ..., ...the event's fields}</c>, one send at
+/// a time. A send that takes longer than its timeout (a client that does not read) aborts the socket.
+/// </summary>
+internal sealed class WebSocketSender(WebSocket socket, JsonSerializerOptions json, TimeSpan sendTimeout) : IDisposable
 {
+    private readonly SemaphoreSlim _sending = new(1, 1);
+
     public Task EventAsync(string type, object data)
     {
         var frame = JsonSerializer.SerializeToNode(data, data.GetType(), json)!.AsObject();
@@ -19,7 +24,12 @@ internal sealed class WebSocketSender(WebSocket socket, JsonSerializerOptions js
         var frame = new JsonObject
         {
             ["type"] = TurnEventStream.Failed,
-            ["title"] = status == StatusCodes.Status400BadRequest ? "Invalid frame" : "Turn failed",
+            ["title"] = status switch
+            {
+                StatusCodes.Status400BadRequest => "Invalid frame",
+                StatusCodes.Status429TooManyRequests => "Too many requests",
+                _ => "Turn failed",
+            },
             ["status"] = status,
             ["detail"] = detail,
         };
@@ -28,6 +38,42 @@ internal sealed class WebSocketSender(WebSocket socket, JsonSerializerOptions js
         return SendAsync(frame);
     }
 
-    private Task SendAsync(JsonObject frame) =>
-        socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(frame, json), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+    /// <summary>Sends the close frame <paramref name="status"/>, after any send under way; nothing if the socket is no longer open.</summary>
+    public async Task CloseAsync(WebSocketCloseStatus status, string description)
+    {
+        await _sending.WaitAsync();
+        try
+        {
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                using var timeout = new CancellationTokenSource(sendTimeout);
+                await socket.CloseOutputAsync(status, description, timeout.Token);
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        {
+            socket.Abort();
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
+
+    public void Dispose() => _sending.Dispose();
+
+    private async Task SendAsync(JsonObject frame)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(frame, json);
+        await _sending.WaitAsync();
+        try
+        {
+            using var timeout = new CancellationTokenSource(sendTimeout);
+            await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, timeout.Token);
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
 }

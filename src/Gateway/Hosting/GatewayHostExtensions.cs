@@ -107,6 +107,7 @@ public static class GatewayHostExtensions
         app.UseMiddleware<StartupGate>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseOpenModeGuard();
         app.UseBrowserPage();
         app.UseMiddleware<DashboardEntryMiddleware>();
         app.UseWebSockets();

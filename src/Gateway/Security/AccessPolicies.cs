@@ -8,15 +8,13 @@ internal static class AccessPolicies
     /// <summary>An admin of its tenant: manages that tenant's keys.</summary>
     public const string Admin = "admin";
 
-    /// <summary>An admin of the operator tenant: opens the dashboard, which shows every tenant's grains.</summary>
+    /// <summary>An operator (<see cref="CallerClaims.IsOperator"/>): opens the dashboard, which shows every tenant's grains.</summary>
     public const string Operator = "operator";
 
     public static void Add(AuthorizationOptions authorization, AuthOptions options)
     {
         authorization.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         authorization.AddPolicy(Admin, policy => policy.RequireClaim(CallerClaims.Admin, "true"));
-        authorization.AddPolicy(Operator, policy => policy
-            .RequireClaim(CallerClaims.Admin, "true")
-            .RequireClaim(CallerClaims.Tenant, options.OperatorTenant));
+        authorization.AddPolicy(Operator, policy => policy.RequireAssertion(context => context.User.IsOperator(options)));
     }
 }

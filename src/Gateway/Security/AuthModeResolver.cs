@@ -60,5 +60,20 @@ internal sealed class AuthModeResolver(
             logger.LogWarning("Auth mode open (Auth:Mode) on {Urls}: anyone who can reach {Exposed} can read and write every session.",
                 listening, exposed);
         }
+
+        LogOperator(mode);
+    }
+
+    private void LogOperator(AuthMode mode)
+    {
+        var tenant = options.Value.OperatorTenant;
+        if (options.Value.HasOperatorTenant)
+        {
+            logger.LogInformation("Operator tenant: {Tenant} (Auth:OperatorTenant): its admins open the dashboard and manage the keys of every tenant.", tenant);
+        }
+        else if (mode == AuthMode.Required)
+        {
+            logger.LogInformation("No operator tenant (Auth:OperatorTenant is unset): admins manage their own tenant only, and nobody opens the dashboard.");
+        }
     }
 }

@@ -1,5 +1,3 @@
-using Orleans.Conversations.Grains.Interfaces;
-
 namespace Orleans.Conversations.Gateway.Security;
 
 /// <summary>Settings of identity and access (configuration section <c>Auth</c>).</summary>
@@ -15,10 +13,14 @@ public sealed class AuthOptions
     public AuthMode? Mode { get; set; }
 
     /// <summary>
-    /// The tenant whose admins run the service (<c>Auth__OperatorTenant</c>): only they open the dashboard, which shows
-    /// every tenant's grains.
+    /// The tenant whose admins run the service (<c>Auth__OperatorTenant</c>): they open the dashboard, which shows every
+    /// tenant's grains, and manage the API keys of every tenant. Unset (the default), no tenant is the operator when
+    /// credentials are required; in open mode the local user is the operator either way.
     /// </summary>
-    public string OperatorTenant { get; set; } = Caller.DefaultTenant;
+    public string? OperatorTenant { get; set; }
+
+    /// <summary>Whether <see cref="OperatorTenant"/> names a tenant.</summary>
+    public bool HasOperatorTenant => !string.IsNullOrEmpty(OperatorTenant);
 
     /// <summary>Bearer tokens from an OpenID Connect issuer; off unless <see cref="JwtIssuerOptions.Authority"/> is set.</summary>
     public JwtIssuerOptions Jwt { get; set; } = new();

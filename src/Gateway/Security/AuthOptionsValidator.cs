@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Orleans.Conversations.Access;
 
 namespace Orleans.Conversations.Gateway.Security;
 
@@ -8,8 +9,8 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.OperatorTenant))
-            failures.Add("Auth:OperatorTenant must name a tenant.");
+        if (options.HasOperatorTenant && Identities.Problem("Auth:OperatorTenant", options.OperatorTenant) is { } problem)
+            failures.Add(problem);
         var jwt = options.Jwt;
         if (jwt.Enabled)
         {

@@ -13,6 +13,7 @@ internal static class CallerClaims
     public const string User = "conv:user";
     public const string Admin = "conv:admin";
     public const string LimitKey = "conv:limit";
+    public const string ExpiresAt = "conv:exp";
 
     /// <summary>The claims of <paramref name="caller"/>, rate-limited under <paramref name="limitKey"/>.</summary>
     public static IEnumerable<Claim> Of(Caller caller, string limitKey) =>
@@ -35,7 +36,24 @@ internal static class CallerClaims
         context.User.FindFirstValue(LimitKey)
         ?? "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? string.Empty);
 
-    /// <summary>A principal for <paramref name="caller"/> authenticated by <paramref name="scheme"/>.</summary>
-    public static ClaimsPrincipal Principal(Caller caller, string limitKey, string scheme) =>
-        new(new ClaimsIdentity(Of(caller, limitKey), scheme, User, null));
+    /// <summary>
+    /// A principal for <paramref name="caller"/> authenticated by <paramref name="scheme"/>, with the moment its
+    /// credential expires (Unix seconds) when it has one: open connections are closed then.
+    /// </summary>
+    public static ClaimsPrincipal Principal(Caller caller, string limitKey, string scheme, DateTimeOffset? expiresAt = null)
+    {
+        var identity = new ClaimsIdentity(Of(caller, limitKey), scheme, User, null);
+        if (expiresAt is { } expires)
+            identity.AddClaim(new Claim(ExpiresAt, expires.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>
+    /// Whether the request's caller is an operator: the local user in open mode, else an admin of
+    /// <see cref="AuthOptions.OperatorTenant"/> when it is set.
+    /// </summary>
+    public static bool IsOperator(this ClaimsPrincipal user, AuthOptions options) =>
+        string.Equals(user.FindFirstValue(Admin), "true", StringComparison.Ordinal)
+        && (user.Identity?.AuthenticationType == OpenAuthenticationHandler.SchemeName
+            || (options.HasOperatorTenant && string.Equals(user.FindFirstValue(Tenant), options.OperatorTenant, StringComparison.Ordinal)));
 }

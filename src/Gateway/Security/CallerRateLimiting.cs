@@ -7,7 +7,10 @@ using Orleans.Conversations.Gateway.Hosting;
 
 namespace Orleans.Conversations.Gateway.Security;
 
-/// <summary>The per-caller rate limit: past it, <c>429</c> with <c>Retry-After</c> and a problem body.</summary>
+/// <summary>
+/// The per-caller rate limit: past it, <c>429</c> with <c>Retry-After</c> and a problem body. Its buckets are the
+/// <see cref="CallerRateBudget"/>'s, which WebSocket frames spend from too.
+/// </summary>
 internal static class CallerRateLimiting
 {
     public const string Policy = "caller";
@@ -15,16 +18,8 @@ internal static class CallerRateLimiting
     public static void Configure(RateLimiterOptions limiter, RateLimitOptions options)
     {
         var tokensPerSecond = options.TokensPerSecond ?? RateLimitOptions.DefaultTokensPerSecond;
-        var burst = options.Burst ?? RateLimitOptions.DefaultBurst;
         limiter.AddPolicy(Policy, context => IsLimited(context, options)
-            ? RateLimitPartition.GetTokenBucketLimiter(CallerClaims.RateLimitKey(context), _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = burst,
-                TokensPerPeriod = tokensPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            })
+            ? RateLimitPartition.Get(CallerClaims.RateLimitKey(context), key => context.RequestServices.GetRequiredService<CallerRateBudget>().For(key))
             : RateLimitPartition.GetNoLimiter(string.Empty));
         limiter.OnRejected = async (rejected, cancellationToken) =>
         {
@@ -43,7 +38,8 @@ internal static class CallerRateLimiting
         };
     }
 
-    private static bool IsLimited(HttpContext context, RateLimitOptions options) =>
+    /// <summary>Whether the request's caller is limited at all (see <see cref="RateLimitOptions"/>).</summary>
+    public static bool IsLimited(HttpContext context, RateLimitOptions options) =>
         options.Enabled
         && (options.IsExplicit
             || context.RequestServices.GetRequiredService<AuthModeResolver>().Current == AuthMode.Required

@@ -28,7 +28,11 @@ internal static class JwtBearerSetup
             OnTokenValidated = context =>
             {
                 if (ToCaller(context.Principal!, issuer) is { } caller)
-                    context.Principal = CallerClaims.Principal(caller, $"jwt:{caller.Tenant}/{caller.UserId}", SchemeName);
+                {
+                    var expires = context.SecurityToken.ValidTo;
+                    context.Principal = CallerClaims.Principal(caller, $"jwt:{caller.Tenant}/{caller.UserId}", SchemeName,
+                        expires > DateTime.UnixEpoch ? new DateTimeOffset(DateTime.SpecifyKind(expires, DateTimeKind.Utc)) : null);
+                }
                 else
                 {
                     context.Fail("The token does not name a user (sub) and a tenant this service accepts.");

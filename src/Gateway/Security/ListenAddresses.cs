@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Orleans.Conversations.Gateway.Security;
 
 /// <summary>Reads the addresses the gateway's server bound, to tell whether anything but this machine can reach it.</summary>
@@ -34,8 +32,6 @@ internal static class ListenAddresses
     {
         if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             return false;
-        if (string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase))
-            return true;
-        return IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
+        return LoopbackNames.IsLoopback(uri.Host);
     }
 }

@@ -32,6 +32,17 @@ public sealed class RateLimitOptions
     [Range(1, 10_000_000)]
     public int? Burst { get; set; }
 
+    /// <summary>
+    /// How many requests with a refused credential one client address (an IPv6 address by its /64) may send at once
+    /// before it gets <c>429</c> without its credential being looked at (default 30). Applies when credentials are required.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int AuthFailureBurst { get; set; } = 30;
+
+    /// <summary>How fast that budget refills, in refused credentials per minute (default 60).</summary>
+    [Range(1, 10_000_000)]
+    public int AuthFailuresPerMinute { get; set; } = 60;
+
     /// <summary>Whether a limit was set explicitly, which then applies to the gateway's own machine in open mode too.</summary>
     public bool IsExplicit => TokensPerSecond is not null || Burst is not null;
 }

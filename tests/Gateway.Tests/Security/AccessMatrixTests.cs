@@ -5,7 +5,10 @@ using Orleans.Conversations.Access;
 
 namespace Orleans.Conversations.Gateway.Tests.Security;
 
-/// <summary>Every route of a session, tried by every kind of caller against a session that alice of tenant acme owns.</summary>
+/// <summary>
+/// Every route of a session, tried by every kind of caller against a session that alice of tenant acme owns. (Who may
+/// delete a session is decided and tested with the deletion routes.)
+/// </summary>
 [Collection(ServiceCollection.Name)]
 public sealed class AccessMatrixTests(ServiceFixture service)
 {
@@ -37,13 +40,14 @@ public sealed class AccessMatrixTests(ServiceFixture service)
     {
         using var owner = service.Secured.ClientWith(await service.NewKeyAsync("acme", "alice"));
         var id = Guid.NewGuid();
-        await SendOkAsync(owner, id, "my name is Alice and I like tea");
+        await SendOkAsync(owner, id, "my name is Alice and I like tea", TurnId);
         using var client = service.Secured.ClientWith(await CredentialAsync(caller));
+        var socketCredential = await CredentialAsync(caller);
         var other = Guid.NewGuid();
-        var neverExisted = Normalise(await ReadNotFoundAsync(owner, $"/api/sessions/{other}"), other);
-
-        foreach (var (route, isWrite) in Routes(id))
+        foreach (var ((route, isWrite, ownerStatus, openAi), (sameRouteElsewhere, _, _, _)) in Routes(id).Zip(Routes(other)))
         {
+            // What the owner hears from the same route of a session that never existed: a read must not tell them apart.
+            var neverExisted = isWrite ? null : Normalise(await ReadNotFoundAsync(owner, sameRouteElsewhere()), other);
             var eventsBefore = await EventCountAsync(id);
             using var response = await client.SendAsync(route());
             var body = await response.Content.ReadAsStringAsync();
@@ -54,8 +58,16 @@ public sealed class AccessMatrixTests(ServiceFixture service)
                 case Expect.Unauthorized:
                     Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, what);
                     Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString());
-                    Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-                    Assert.Equal("Authorization", JsonNode.Parse(body)!["field"]!.GetValue<string>());
+                    if (!openAi)
+                    {
+                        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                        Assert.Equal("Authorization", JsonNode.Parse(body)!["field"]!.GetValue<string>());
+                    }
+
+                    break;
+                case Expect.ReadsOnly when ownerStatus == HttpStatusCode.Conflict:
+                    // Cancelling: an admin may not stop a running turn, but may learn what it may read, that this one ended.
+                    Assert.True(response.StatusCode == HttpStatusCode.Conflict, what);
                     break;
                 case Expect.NotFound:
                 case Expect.ReadsOnly when isWrite:
@@ -64,7 +76,10 @@ public sealed class AccessMatrixTests(ServiceFixture service)
                         Assert.Equal(neverExisted, Normalise(body, id));
                     break;
                 default:
-                    Assert.True(response.IsSuccessStatusCode, what);
+                    if (ownerStatus is { } status && expected == Expect.Everything)
+                        Assert.True(response.StatusCode == status, what);
+                    else
+                        Assert.True(response.IsSuccessStatusCode, what);
                     break;
             }
 
@@ -72,18 +87,66 @@ public sealed class AccessMatrixTests(ServiceFixture service)
                 Assert.Equal(eventsBefore, await EventCountAsync(id));
         }
 
+        var eventsBeforeSocket = await EventCountAsync(id);
+        var (socket, upgrade) = await Sockets.TryOpenAsync(service.Secured, id, socketCredential);
+        using (socket)
+        {
+            var socketWhat = $"{caller}: WebSocket upgrade -> {(int)upgrade}";
+            switch (expected)
+            {
+                case Expect.Unauthorized:
+                    Assert.True(upgrade == HttpStatusCode.Unauthorized && socket is null, socketWhat);
+                    break;
+                case Expect.NotFound or Expect.ReadsOnly:
+                    Assert.True(upgrade == HttpStatusCode.NotFound && socket is null, socketWhat);
+                    break;
+                default:
+                    Assert.True(socket is not null, socketWhat);
+                    await Sockets.SendAsync(socket, "I like cake");
+                    Assert.Equal("turn.completed", (await Sockets.ReceiveTurnAsync(socket))[^1]["type"]!.GetValue<string>());
+                    break;
+            }
+        }
+
+        if (expected != Expect.Everything)
+            Assert.Equal(eventsBeforeSocket, await EventCountAsync(id));
+
         using var creating = await client.PostAsJsonAsync("/api/sessions", new { });
         Assert.Equal(expected == Expect.Unauthorized ? HttpStatusCode.Unauthorized : HttpStatusCode.Created, creating.StatusCode);
     }
 
-    private static IEnumerable<(Func<HttpRequestMessage> Request, bool IsWrite)> Routes(Guid id) =>
+    private const string TurnId = "matrix-turn-1";
+
+    /// <summary>The session's routes: the request, whether it writes, the owner's status when not a 2xx, and whether it is OpenAI's.</summary>
+    private static IEnumerable<(Func<HttpRequestMessage> Request, bool IsWrite, HttpStatusCode? OwnerStatus, bool OpenAi)> Routes(Guid id) =>
     [
-        (() => new(HttpMethod.Post, $"/api/sessions/{id}/messages") { Content = JsonContent.Create(new { text = "I like coffee" }) }, true),
-        (() => new(HttpMethod.Post, "/message") { Content = JsonContent.Create(new { session_id = id, text = "I like coffee" }) }, true),
-        (() => new(HttpMethod.Get, $"/api/sessions/{id}"), false),
-        (() => new(HttpMethod.Get, $"/api/sessions/{id}/events"), false),
-        (() => new(HttpMethod.Get, $"/api/sessions/{id}/state?version=1"), false),
+        (() => new(HttpMethod.Post, $"/api/sessions/{id}/messages") { Content = JsonContent.Create(new { text = "I like coffee" }) }, true, null, false),
+        (() => new(HttpMethod.Post, "/message") { Content = JsonContent.Create(new { session_id = id, text = "I like coffee" }) }, true, null, false),
+        (() => new(HttpMethod.Get, $"/api/sessions/{id}"), false, null, false),
+        (() => new(HttpMethod.Get, $"/api/sessions/{id}/events"), false, null, false),
+        (() => new(HttpMethod.Get, $"/api/sessions/{id}/state?version=1"), false, null, false),
+        (() => new(HttpMethod.Patch, $"/api/sessions/{id}") { Content = JsonContent.Create(new { title = "renamed" }) }, true, null, false),
+        (() => ResumeRequest(id), false, null, false),
+        (() => new(HttpMethod.Post, $"/api/sessions/{id}/messages/{TurnId}/cancel"), true, HttpStatusCode.Conflict, false),
+        (() => ChatCompletionRequest(id), true, null, true),
     ];
+
+    private static HttpRequestMessage ResumeRequest(Guid id)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{id}/messages/{TurnId}/stream");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        return request;
+    }
+
+    private static HttpRequestMessage ChatCompletionRequest(Guid id)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
+        {
+            Content = JsonContent.Create(new { model = "any", messages = new[] { new { role = "user", content = "I like coffee" } } }),
+        };
+        request.Headers.Add("X-Session-Id", id.ToString());
+        return request;
+    }
 
     private async Task<string?> CredentialAsync(string caller)
     {
@@ -127,15 +190,15 @@ public sealed class AccessMatrixTests(ServiceFixture service)
         }
     }
 
-    private static async Task SendOkAsync(HttpClient client, Guid id, string text)
+    private static async Task SendOkAsync(HttpClient client, Guid id, string text, string messageId)
     {
-        using var response = await client.PostAsJsonAsync($"/api/sessions/{id}/messages", new { text });
+        using var response = await client.PostAsJsonAsync($"/api/sessions/{id}/messages", new { text, messageId });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private static async Task<string> ReadNotFoundAsync(HttpClient client, string path)
+    private static async Task<string> ReadNotFoundAsync(HttpClient client, HttpRequestMessage request)
     {
-        using var response = await client.GetAsync(path);
+        using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }

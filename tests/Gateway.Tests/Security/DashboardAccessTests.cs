@@ -21,6 +21,8 @@ public sealed class DashboardAccessTests(ServiceFixture service)
 
     [Theory]
     [InlineData("default", false)]
+    [InlineData("default", true)]
+    [InlineData(ServiceFixture.OperatorTenant, false)]
     [InlineData("acme", true)]
     public async Task users_and_admins_of_other_tenants_get_403(string tenant, bool admin)
     {
@@ -36,7 +38,7 @@ public sealed class DashboardAccessTests(ServiceFixture service)
     [Fact]
     public async Task an_operator_opens_the_dashboard_with_a_bearer_key_or_with_the_key_as_basic_password()
     {
-        var key = await service.NewKeyAsync("default", "ops", admin: true);
+        var key = await service.NewKeyAsync(ServiceFixture.OperatorTenant, "ops", admin: true);
         using var bearer = service.Secured.ClientWith(key);
         using var basic = new HttpClient { BaseAddress = service.Secured.Address };
         basic.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("ops:" + key)));
@@ -53,7 +55,7 @@ public sealed class DashboardAccessTests(ServiceFixture service)
     [Fact]
     public async Task basic_credentials_are_not_taken_outside_the_dashboard()
     {
-        var key = await service.NewKeyAsync("default", "ops", admin: true);
+        var key = await service.NewKeyAsync(ServiceFixture.OperatorTenant, "ops", admin: true);
         using var basic = new HttpClient { BaseAddress = service.Secured.Address };
         basic.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("ops:" + key)));
 
