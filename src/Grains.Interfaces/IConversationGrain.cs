@@ -81,7 +81,8 @@ public interface IConversationGrain : IGrainWithGuidKey
 
     /// <summary>
     /// Stops the turn of <paramref name="messageId"/> while it generates its reply: the turn is stored as ended
-    /// (<c>ReplyFailed</c>, reason <c>cancelled</c>), and a retry with the same message id answers it anew.
+    /// (<c>ReplyFailed</c>, reason <c>cancelled</c>), and a retry with the same message id answers it anew. Only the
+    /// session's owner may; to anyone else there is no such turn.
     /// </summary>
     /// <returns>True when a running turn was stopped, false when the turn has already ended, null when there is no such turn.</returns>
     [AlwaysInterleave]

@@ -70,9 +70,10 @@ public sealed partial class ConversationGrain
             return Task.FromResult<bool?>(true);
         }
 
+        // Only the owner learns that a turn has ended: for everyone else, as for every other write, there is no such turn.
         var known = _turns.Find(messageId) is { } buffered
-            ? buffered.CanBeReadBy(caller)
-            : CanBeReadBy(caller) && (State.FindMessage(messageId) is not null || State.MayBeEarlierMessage(messageId));
+            ? buffered.CanBeWrittenBy(caller)
+            : State.Started && State.CanBeWrittenBy(caller) && (State.FindMessage(messageId) is not null || State.MayBeEarlierMessage(messageId));
         return Task.FromResult<bool?>(known ? false : null);
     }
 
