@@ -16,6 +16,11 @@ internal sealed class AuthModeResolver(
     /// <summary>The mode, once decided; requests wait for it (only in the moment between binding and start-up).</summary>
     public Task<AuthMode> Mode => _mode.Task;
 
+    /// <summary>
+    /// Whether every address the server bound is loopback; true (the stricter answer) until it has bound them.
+    /// </summary>
+    public bool ListensOnLoopbackOnly { get; private set; } = true;
+
     /// <summary>The mode of a request that passed <see cref="AuthModeGate"/>.</summary>
     public AuthMode Current => _mode.Task.IsCompletedSuccessfully ? _mode.Task.Result : AuthMode.Required;
 
@@ -37,6 +42,7 @@ internal sealed class AuthModeResolver(
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
         var loopback = ListenAddresses.AllLoopback(addresses, out var exposed);
+        ListensOnLoopbackOnly = loopback;
         var listening = string.Join(", ", addresses);
         var configured = options.Value.Mode;
         var mode = configured ?? (loopback ? AuthMode.Open : AuthMode.Required);
@@ -57,7 +63,7 @@ internal sealed class AuthModeResolver(
         }
         else
         {
-            logger.LogWarning("Auth mode open (Auth:Mode) on {Urls}: anyone who can reach {Exposed} can read and write every session.",
+            logger.LogWarning("Auth mode open (Auth:Mode) on {Urls}: anyone who can reach {Exposed} can read and write every session (web pages of other sites excepted).",
                 listening, exposed);
         }
 

@@ -4,11 +4,13 @@ using Orleans.Conversations.Gateway.Hosting;
 namespace Orleans.Conversations.Gateway.Security;
 
 /// <summary>
-/// In open mode, where every caller acts as the local admin, serves this machine's own pages and programs only: a
-/// request for a host that is not loopback gets <c>421</c> (a page of another site that rebound its DNS name to this
-/// machine), and a write or a WebSocket upgrade carrying an <c>Origin</c> that is not loopback gets <c>403</c> (a page of
-/// another site posting or opening a socket here). Requests without <c>Origin</c> (curl, SDKs) are not affected, and
-/// nothing is checked when credentials are required.
+/// In open mode, where every caller acts as the local admin, serves this machine's own pages and programs only. On a
+/// gateway that listens on loopback alone (open by default), a request for a host that is not loopback gets <c>421</c>
+/// (a page of another site that rebound its DNS name to this machine). A write or a WebSocket upgrade whose
+/// <c>Origin</c> is neither loopback nor the host the request was sent to gets <c>403</c> (a page of another site
+/// posting or opening a socket here). Requests without <c>Origin</c> (curl, SDKs) are not affected, and nothing is
+/// checked when credentials are required. An open gateway on a public address (<c>Auth__Mode=open</c>, logged as a
+/// warning) serves any host name: its operator chose to let every caller in.
 /// </summary>
 internal sealed class OpenModeRequestGuard(RequestDelegate next, AuthModeResolver resolver)
 {
@@ -19,7 +21,7 @@ internal sealed class OpenModeRequestGuard(RequestDelegate next, AuthModeResolve
         if (resolver.Current == AuthMode.Open)
         {
             var request = context.Request;
-            if (!LoopbackNames.IsLoopback(request.Host.Host))
+            if (resolver.ListensOnLoopbackOnly && !LoopbackNames.IsLoopback(request.Host.Host))
             {
                 await RefuseAsync(context, StatusCodes.Status421MisdirectedRequest, "Misdirected request",
                     "An open gateway (Auth:Mode open) answers requests for localhost, 127.0.0.1 or [::1] only. Reach it by one of " +
@@ -27,11 +29,11 @@ internal sealed class OpenModeRequestGuard(RequestDelegate next, AuthModeResolve
                 return;
             }
 
-            if (IsWriteOrUpgrade(request) && request.Headers.Origin.Count > 0 && !IsLoopbackOrigin(request.Headers.Origin.ToString()))
+            if (IsWriteOrUpgrade(request) && request.Headers.Origin.Count > 0 && !IsOwnOrigin(request.Headers.Origin.ToString(), request.Host.Host))
             {
                 await RefuseAsync(context, StatusCodes.Status403Forbidden, "Forbidden",
-                    "An open gateway takes writes and WebSockets only from pages of this machine: the request's Origin is not " +
-                    "localhost, 127.0.0.1 or [::1]. Programs that send no Origin are not affected.", "Origin");
+                    "An open gateway takes writes and WebSockets only from its own pages: the request's Origin is neither " +
+                    "localhost, 127.0.0.1 or [::1] nor the gateway's own host. Programs that send no Origin are not affected.", "Origin");
                 return;
             }
         }
@@ -43,8 +45,9 @@ internal sealed class OpenModeRequestGuard(RequestDelegate next, AuthModeResolve
         !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
         || request.Headers.Upgrade.Count > 0;
 
-    private static bool IsLoopbackOrigin(string origin) =>
-        Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && LoopbackNames.IsLoopback(uri.Host);
+    private static bool IsOwnOrigin(string origin, string host) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+        && (LoopbackNames.IsLoopback(uri.Host) || string.Equals(uri.IdnHost, host, StringComparison.OrdinalIgnoreCase));
 
     private static Task RefuseAsync(HttpContext context, int status, string title, string detail, string field)
     {

@@ -116,6 +116,32 @@ public sealed class OpenModeOriginTests(ServiceFixture service)
     }
 
     [Fact]
+    public async Task a_gateway_made_open_on_a_public_address_serves_any_host_and_still_refuses_writes_of_other_sites()
+    {
+        await using var gateway = await RunningGateway.StartAsync(service.GatewaySettings(new Dictionary<string, string?>
+        {
+            ["urls"] = "http://0.0.0.0:0",
+            ["Auth:Mode"] = "open",
+        }));
+        using var read = new HttpRequestMessage(HttpMethod.Get, "/api/sessions");
+        read.Headers.Host = "gateway.internal";
+        using var own = new HttpRequestMessage(HttpMethod.Post, "/api/sessions") { Content = JsonContent.Create(new { }) };
+        own.Headers.Host = "gateway.internal:8080";
+        own.Headers.Add("Origin", "http://gateway.internal:8080");
+        using var foreign = new HttpRequestMessage(HttpMethod.Post, "/api/sessions") { Content = JsonContent.Create(new { }) };
+        foreign.Headers.Host = "gateway.internal";
+        foreign.Headers.Add("Origin", "https://evil.example");
+
+        using var readResponse = await gateway.Http.SendAsync(read);
+        using var ownResponse = await gateway.Http.SendAsync(own);
+        using var foreignResponse = await gateway.Http.SendAsync(foreign);
+
+        Assert.Equal(HttpStatusCode.OK, readResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, ownResponse.StatusCode);
+        await ProblemAssert.IsProblemAsync(foreignResponse, HttpStatusCode.Forbidden, "Origin");
+    }
+
+    [Fact]
     public async Task a_gateway_that_requires_credentials_does_not_look_at_host_or_origin()
     {
         using var client = service.Secured.ClientWith(await service.NewKeyAsync("acme", "alice"));
