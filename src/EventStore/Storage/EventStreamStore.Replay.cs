@@ -44,11 +44,7 @@ internal sealed partial class EventStreamStore
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = lookup.Value });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = jsonFragment });
-        var versions = new List<int>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            versions.Add(reader.GetInt32(0));
-        return versions;
+        return await ReadVersionsAsync(command, cancellationToken);
     }
 
     /// <summary>The plan PostgreSQL makes for <see cref="FindVersionsIndexedAsync"/>'s query, for tests and operators.</summary>

@@ -59,7 +59,11 @@ internal sealed partial class EventStreamStore(NpgsqlDataSource dataSource) : IE
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = eventType });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = jsonFragment });
+        return await ReadVersionsAsync(command, cancellationToken);
+    }
 
+    private static async Task<List<int>> ReadVersionsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var versions = new List<int>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
