@@ -93,8 +93,8 @@ internal sealed class PostgresEventStore : IEventStoreReader, IEventFeed, IEvent
         return new FeedPage(events, events.Count > 0 ? events[^1].Cursor : after);
     }
 
-    public async Task<DateTimeOffset?> OldestAfterAsync(FeedCursor after, CancellationToken cancellationToken = default) =>
-        await Streams.OldestAfterAsync(after, cancellationToken);
+    public Task<DateTimeOffset?> OldestAfterAsync(FeedCursor after, CancellationToken cancellationToken = default) =>
+        Streams.OldestAfterAsync(after, cancellationToken);
 
     public Task<StreamErasure> EraseAsync(string streamId, StreamErasureRequest request, CancellationToken cancellationToken = default) =>
         Streams.EraseAsync(streamId, request, cancellationToken);

@@ -95,7 +95,6 @@ public sealed class SessionListProjector(NpgsqlDataSource dataSource, IEventFeed
             if (@event.IsErasure)
             {
                 erased.Add(sessionId);
-                sessions.Remove(sessionId);
                 continue;
             }
 

@@ -66,36 +66,27 @@ public sealed class SessionListStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Removes the row of a deleted session, once no projection batch is in progress; whether there was one.</summary>
-    public async Task<bool> RemoveAsync(Guid sessionId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var locking = new NpgsqlCommand(ProjectionLock, connection, transaction))
-            await locking.ExecuteNonQueryAsync(cancellationToken);
-        int removed;
-        await using (var delete = new NpgsqlCommand("DELETE FROM session_list.sessions WHERE session_id = $1", connection, transaction))
-        {
-            delete.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = sessionId });
-            removed = await delete.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return removed > 0;
-    }
+    public async Task<bool> RemoveAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
+        await DeleteAfterProjectionAsync("DELETE FROM session_list.sessions WHERE session_id = $1", cancellationToken,
+            new NpgsqlParameter<Guid> { TypedValue = sessionId }) > 0;
 
     /// <summary>Removes every row of a user's sessions, once no projection batch is in progress; how many there were.</summary>
-    public async Task<int> RemoveOwnerAsync(string tenant, string owner, CancellationToken cancellationToken = default)
+    public Task<int> RemoveOwnerAsync(string tenant, string owner, CancellationToken cancellationToken = default) =>
+        DeleteAfterProjectionAsync("DELETE FROM session_list.sessions WHERE tenant = $1 AND owner = $2", cancellationToken,
+            new NpgsqlParameter<string> { TypedValue = tenant }, new NpgsqlParameter<string> { TypedValue = owner });
+
+    /// <summary>Runs <paramref name="delete"/> under the projection lock, so a batch in progress cannot bring rows back.</summary>
+    private async Task<int> DeleteAfterProjectionAsync(string delete, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var locking = new NpgsqlCommand(ProjectionLock, connection, transaction))
             await locking.ExecuteNonQueryAsync(cancellationToken);
         int removed;
-        await using (var delete = new NpgsqlCommand("DELETE FROM session_list.sessions WHERE tenant = $1 AND owner = $2", connection, transaction))
+        await using (var command = new NpgsqlCommand(delete, connection, transaction))
         {
-            delete.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tenant });
-            delete.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
-            removed = await delete.ExecuteNonQueryAsync(cancellationToken);
+            command.Parameters.AddRange(parameters);
+            removed = await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -17,7 +17,7 @@ internal sealed class AuthFailureLimiter(
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!options.Enabled || resolver.Current != AuthMode.Required || BearerCredential.Read(context.Request) is null)
+        if (!options.Enabled || resolver.Current != AuthMode.Required || BearerCredential.Read(context.Request) is not { } credential)
         {
             await next(context);
             return;
@@ -27,7 +27,7 @@ internal sealed class AuthFailureLimiter(
         if (!budget.TryReserve(address, out var retryAfter))
         {
             // A key this gateway already knows to be good costs no query: its user is not locked out by others at the address.
-            if (verifier.VerifyCached(BearerCredential.Read(context.Request)!) is { IsValid: true })
+            if (verifier.VerifyCached(credential) is { IsValid: true })
             {
                 await next(context);
                 return;
