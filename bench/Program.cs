@@ -3,6 +3,13 @@ using Orleans.Conversations.Bench.Infrastructure;
 using Orleans.Conversations.Bench.Scenarios;
 
 var settings = new BenchSettings(Full: args.Contains("--full"));
+if (ValueOf("--only") == "engine")
+{
+    Console.WriteLine("embedded engine: processor time a message");
+    await EngineCpuScenario.RunAsync(Path.GetFullPath(ValueOf("--root") ?? "."));
+    return;
+}
+
 var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__EventStore")
     ?? throw new InvalidOperationException("Set ConnectionStrings__EventStore, or run the benchmark with scripts/bench.");
 var root = Path.GetFullPath(ValueOf("--root") ?? ".");
