@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using Orleans.Conversations.Engine;
 using Orleans.Conversations.Engine.Embedded;
-using Orleans.Conversations.Grains.Interfaces;
 
 namespace Orleans.Conversations.Bench.Scenarios;
 

@@ -1,4 +1,3 @@
-using Orleans.Conversations.Grains.Interfaces;
 
 namespace Orleans.Conversations.Engine;
 

@@ -1,3 +1,5 @@
+using Orleans.Conversations.Engine;
+
 namespace Orleans.Conversations.Grains.Interfaces;
 
 /// <summary>A session's state at some version.</summary>

@@ -7,7 +7,7 @@ namespace Orleans.Conversations.Grains.Interfaces;
 public static class TurnTimeouts
 {
     /// <summary>The default of <c>Model:Timeout</c>: how long one model reply may take.</summary>
-    public static readonly TimeSpan DefaultModelTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultModelTimeout = Engine.Model.ModelOptions.DefaultTimeout;
 
     /// <summary>The default of <c>Conversations:ConfirmTimeout</c>: how long a turn waits for the event store.</summary>
     public static readonly TimeSpan DefaultConfirmTimeout = TimeSpan.FromSeconds(10);

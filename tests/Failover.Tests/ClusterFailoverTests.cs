@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Orleans.Conversations.Engine;
 using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Runtime;
 using Orleans.TestingHost;

@@ -1,3 +1,4 @@
+using Orleans.Conversations.Engine;
 using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Conversations.Grains.State;
 using Orleans.Conversations.Grains.Tests.Infrastructure;

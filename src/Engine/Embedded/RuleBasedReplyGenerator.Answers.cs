@@ -1,5 +1,5 @@
 using System.Globalization;
-using Orleans.Conversations.Grains.Interfaces;
+using Orleans.Conversations.Engine;
 
 namespace Orleans.Conversations.Engine.Embedded;
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using Orleans.Conversations.Grains.Interfaces;
+using Orleans.Conversations.Engine;
 
 namespace Orleans.Conversations.Engine.Embedded;
 

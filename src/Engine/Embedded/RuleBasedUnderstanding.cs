@@ -1,4 +1,4 @@
-using Orleans.Conversations.Grains.Interfaces;
+using Orleans.Conversations.Engine;
 
 namespace Orleans.Conversations.Engine.Embedded;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Conversations.Engine;
 using Orleans.Conversations.Engine.Embedded;
-using Orleans.Conversations.Grains.Interfaces;
 
 namespace Orleans.Conversations.Engine.Hosting;
 

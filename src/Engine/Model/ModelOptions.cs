@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Orleans.Conversations.Grains.Interfaces;
 
 namespace Orleans.Conversations.Engine.Model;
 
@@ -21,9 +20,12 @@ public sealed class ModelOptions
     /// <summary>The API key, if the server wants one (<c>Model__ApiKey</c>).</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>The default of <see cref="Timeout"/>.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>How long one reply may take before the turn is recorded as <c>ReplyFailed</c> (<c>Model__Timeout</c>).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
-    public TimeSpan Timeout { get; set; } = TurnTimeouts.DefaultModelTimeout;
+    public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
     /// <summary>The most tokens the prompt may use; the oldest turns are left out first (<c>Model__PromptTokenBudget</c>).</summary>
     [Range(100, 1_000_000)]

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.AI;
 using Orleans.Conversations.Engine;
-using Orleans.Conversations.Grains.Interfaces;
 
 namespace Orleans.Conversations.Engine.Model;
 

@@ -21,16 +21,4 @@ internal static class ResponseMapping
         page.SessionId,
         [.. page.Events.Select(e => new EventResponse(e.Version, e.Type, e.At.UtcDateTime, JsonNode.Parse(e.Data)))],
         page.Next);
-
-    /// <summary>The context under its <see cref="ContextKeys"/>: <c>name</c>, <c>location</c>, <c>likes</c>, <c>favorite.T</c>, <c>facts</c>.</summary>
-    public static JsonObject ToJson(this SessionContext context)
-    {
-        var json = new JsonObject();
-        if (context.Name is not null) json[ContextKeys.Name] = context.Name;
-        if (context.Location is not null) json[ContextKeys.Location] = context.Location;
-        if (!context.Likes.IsEmpty) json[ContextKeys.Likes] = new JsonArray([.. context.Likes.Select(l => JsonValue.Create(l))]);
-        foreach (var (topic, value) in context.Favorites) json[ContextKeys.FavoritePrefix + topic] = value;
-        if (!context.Facts.IsEmpty) json[ContextKeys.Facts] = new JsonArray([.. context.Facts.Select(f => JsonValue.Create(f))]);
-        return json;
-    }
 }

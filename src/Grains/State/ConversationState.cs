@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Orleans.Conversations.Engine;
 using Orleans.Conversations.Grains.Events;
 using Orleans.Conversations.Grains.Interfaces;
 

@@ -1,6 +1,6 @@
+using Orleans.Conversations.Engine;
 using System.Text.Json;
 using Orleans.Conversations.Engine.Embedded;
-using Orleans.Conversations.Grains.Interfaces;
 
 namespace Orleans.Conversations.Engine.Tests.Corpus;
 

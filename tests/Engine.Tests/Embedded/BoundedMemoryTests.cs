@@ -1,6 +1,6 @@
+using Orleans.Conversations.Engine;
 using System.Globalization;
 using Orleans.Conversations.Engine.Embedded;
-using Orleans.Conversations.Grains.Interfaces;
 using Xunit;
 
 namespace Orleans.Conversations.Engine.Tests.Embedded;
@@ -38,8 +38,9 @@ public sealed class BoundedMemoryTests
     {
         var context = SessionContext.Empty with
         {
-            Facts = [.. Enumerable.Range(0, 1000).Select(i => Long("fact", i))],
-            Likes = [.. Enumerable.Range(0, 1000).Select(i => Long("like", i))],
+            Lists = SessionContext.Empty.Lists
+                .SetItem(ContextKeys.Facts, [.. Enumerable.Range(0, 1000).Select(i => Long("fact", i))])
+                .SetItem(ContextKeys.Likes, [.. Enumerable.Range(0, 1000).Select(i => Long("like", i))]),
         };
 
         var reply = await Reply("what do you remember?", context);

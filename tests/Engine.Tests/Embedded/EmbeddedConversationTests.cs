@@ -1,6 +1,5 @@
 using Orleans.Conversations.Engine;
 using Orleans.Conversations.Engine.Embedded;
-using Orleans.Conversations.Grains.Interfaces;
 using Xunit;
 
 namespace Orleans.Conversations.Engine.Tests.Embedded;

@@ -1,8 +1,8 @@
+using Orleans.Conversations.Engine;
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Orleans.Conversations.Engine.Embedded;
-using Orleans.Conversations.Grains.Interfaces;
 using Xunit;
 
 namespace Orleans.Conversations.Engine.Tests.Embedded;

@@ -1,7 +1,7 @@
+using Orleans.Conversations.Engine;
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Orleans.Conversations.Engine.Model;
-using Orleans.Conversations.Grains.Interfaces;
 using Xunit;
 
 namespace Orleans.Conversations.Engine.Tests.Model;
@@ -37,9 +37,10 @@ public sealed class PromptBuilderTests
     {
         var context = SessionContext.Empty with
         {
-            Name = new string('N', 20_000),
-            Facts = [.. Enumerable.Range(0, 1000).Select(i => Thing("fact", i) + new string('z', 1000))],
-            Likes = [.. Enumerable.Range(0, 1000).Select(i => Thing("like", i) + new string('z', 1000))],
+            Values = SessionContext.Empty.Values.SetItem(ContextKeys.Name, new string('N', 20_000)),
+            Lists = SessionContext.Empty.Lists
+                .SetItem(ContextKeys.Facts, [.. Enumerable.Range(0, 1000).Select(i => Thing("fact", i) + new string('z', 1000))])
+                .SetItem(ContextKeys.Likes, [.. Enumerable.Range(0, 1000).Select(i => Thing("like", i) + new string('z', 1000))]),
         };
 
         foreach (var budget in new[] { 200, 500, DefaultBudget, 20_000 })
@@ -101,7 +102,7 @@ public sealed class PromptBuilderTests
     [Fact]
     public void a_name_longer_than_the_room_left_is_cut()
     {
-        var context = SessionContext.Empty with { Name = new string('N', 5000) };
+        var context = SessionContext.Empty with { Values = SessionContext.Empty.Values.SetItem(ContextKeys.Name, new string('N', 5000)) };
 
         var messages = PromptBuilder.Build(Request("hi", context, []), 200);
 

@@ -1,4 +1,4 @@
-namespace Orleans.Conversations.Grains.Interfaces;
+namespace Orleans.Conversations.Engine;
 
 /// <summary>The roles a <see cref="ConversationTurn"/> can have.</summary>
 public static class TurnRoles

@@ -1,8 +1,8 @@
+using Orleans.Conversations.Engine;
 using System.Globalization;
-using Orleans.Conversations.Grains.Interfaces;
 using Xunit;
 
-namespace Orleans.Conversations.Engine.Tests;
+namespace Orleans.Conversations.Engine.Tests.Context;
 
 public sealed class SessionContextTests
 {
@@ -124,7 +124,7 @@ public sealed class SessionContextTests
             var remembered = SessionContext.LimitLength(prefix + string.Concat(Enumerable.Repeat("😀", 4000)));
 
             Assert.True(remembered.Length <= SessionContext.MaxValueLength);
-            Assert.Null(UserMessageRules.CheckCharacters("value", remembered));
+            _ = new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetByteCount(remembered);
         }
     }
 

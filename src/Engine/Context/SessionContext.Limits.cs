@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Orleans.Conversations.Grains.Interfaces;
+namespace Orleans.Conversations.Engine;
 
 /// <summary>
 /// The bounds of a context. They hold however it was built, replaying any history of events included: a full list
@@ -10,6 +10,9 @@ public sealed partial record SessionContext
 {
     /// <summary>The most likes remembered; the oldest is forgotten first.</summary>
     public const int MaxLikes = 50;
+
+    /// <summary>The most pets remembered; the oldest is forgotten first.</summary>
+    public const int MaxPets = 50;
 
     /// <summary>The most facts remembered; the oldest is forgotten first.</summary>
     public const int MaxFacts = 50;
@@ -46,16 +49,15 @@ public sealed partial record SessionContext
         .. FavoriteOrder.Where(Favorites.ContainsKey),
     ];
 
-    private SessionContext WithLike(string value)
+    private SessionContext WithItem(string key, string value, int max)
     {
-        var likes = AddBounded(Likes, value, MaxLikes);
-        return likes == Likes ? this : this with { Likes = likes };
-    }
+        var items = List(key);
+        if (items.Contains(value, StringComparer.OrdinalIgnoreCase))
+            return this;
 
-    private SessionContext WithFact(string value)
-    {
-        var facts = AddBounded(Facts, value, MaxFacts);
-        return facts == Facts ? this : this with { Facts = facts };
+        var added = items.Add(value);
+        if (added.Count > max) added = added.RemoveRange(0, added.Count - max);
+        return this with { Lists = Lists.SetItem(key, added) };
     }
 
     private SessionContext WithFavorite(string topic, string value)
@@ -76,14 +78,7 @@ public sealed partial record SessionContext
     }
 
     private SessionContext WithoutFavorite(string topic) =>
-        this with { Favorites = Favorites.Remove(topic), FavoriteOrder = FavoriteOrder.Remove(topic) };
-
-    private static ImmutableList<string> AddBounded(ImmutableList<string> list, string value, int max)
-    {
-        if (list.Contains(value, StringComparer.OrdinalIgnoreCase))
-            return list;
-
-        var added = list.Add(value);
-        return added.Count > max ? added.RemoveRange(0, added.Count - max) : added;
-    }
+        Favorites.ContainsKey(topic) || FavoriteOrder.Contains(topic)
+            ? this with { Favorites = Favorites.Remove(topic), FavoriteOrder = FavoriteOrder.Remove(topic) }
+            : this;
 }

@@ -1,8 +1,9 @@
-namespace Orleans.Conversations.Grains.Interfaces;
+namespace Orleans.Conversations.Engine;
 
 /// <summary>
-/// The keys under which a session remembers what it learned about the user. They are the <c>key</c> of the
-/// <c>ContextUpdated</c> and <c>ContextForgotten</c> events and the property names of the context in the HTTP API.
+/// The keys under which a session remembers what it learned about the user (the rows of <see cref="ContextSlots"/>).
+/// They are the <c>key</c> of the <c>ContextUpdated</c> and <c>ContextForgotten</c> events and the property names of
+/// the context in the HTTP API.
 /// </summary>
 public static class ContextKeys
 {
@@ -12,8 +13,14 @@ public static class ContextKeys
     /// <summary>Where the user lives or comes from; a new value replaces the old one.</summary>
     public const string Location = "location";
 
+    /// <summary>What the user does for a living; a new value replaces the old one.</summary>
+    public const string Job = "job";
+
     /// <summary>Things the user likes; each update adds one, in order.</summary>
     public const string Likes = "likes";
+
+    /// <summary>The user's pets, each "Rex (dog)", or "Rex" when the kind was not said; each update adds one, in order.</summary>
+    public const string Pets = "pets";
 
     /// <summary>Free-form facts the user asked to be remembered; each update adds one, in order.</summary>
     public const string Facts = "facts";
@@ -23,7 +30,4 @@ public static class ContextKeys
 
     /// <summary>The key of the user's favorite <paramref name="topic"/> (lower-cased).</summary>
     public static string Favorite(string topic) => FavoritePrefix + topic.Trim().ToLowerInvariant();
-
-    /// <summary>Whether updates under <paramref name="key"/> add to a list instead of replacing a value.</summary>
-    public static bool IsList(string key) => key is Likes or Facts;
 }
