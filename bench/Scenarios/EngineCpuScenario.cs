@@ -44,9 +44,9 @@ public static class EngineCpuScenario
         {
             foreach (var text in messages)
             {
-                var changes = understanding.Understand(text, context);
-                var after = changes.Aggregate(context, (known, change) => change.ApplyTo(known));
-                await replies.GenerateReplyAsync(new ReplyRequest(text, after, changes, [], 3, "hello"), CancellationToken.None);
+                var interpretation = understanding.Understand(text, context);
+                var after = interpretation.Changes.Aggregate(context, (known, change) => change.ApplyTo(known));
+                await replies.GenerateReplyAsync(new ReplyRequest(interpretation, after, [], 3, "hello"), CancellationToken.None);
             }
         }
     }

@@ -78,9 +78,9 @@ public sealed partial class ConversationGrain
             events.Add(new SessionStarted(null, _options.RecentTurns, caller.Tenant, caller.UserId) { At = now });
         events.Add(new UserMessageReceived(text, messageId) { At = now });
 
-        var changes = understanding.Understand(text, state.Context);
+        var interpretation = understanding.Understand(text, state.Context);
         var context = state.Context;
-        foreach (var change in changes)
+        foreach (var change in interpretation.Changes)
         {
             context = change.ApplyTo(context);
             events.Add(change.IsForget
@@ -88,7 +88,7 @@ public sealed partial class ConversationGrain
                 : new ContextUpdated(change.Key, change.Value!) { At = now });
         }
 
-        request = new ReplyRequest(text, context, changes, [.. state.RecentTurns], state.MessageCount, state.FirstUserMessage);
+        request = new ReplyRequest(interpretation, context, [.. state.RecentTurns], state.MessageCount, state.FirstUserMessage);
         return events;
     }
 
@@ -176,9 +176,8 @@ public sealed partial class ConversationGrain
         var laterMessages = state.RecentMessages.Count - state.IndexOfMessage(known.MessageId);
         var previousCount = state.MessageCount - laterMessages;
         var request = new ReplyRequest(
-            stored.Text,
+            understanding.Understand(stored.Text, state.Context).WithoutChanges(),
             state.Context,
-            [],
             [.. state.RecentTurns.Where(t => t.At < stored.At)],
             previousCount,
             previousCount == 0 ? null : state.FirstUserMessage);

@@ -17,23 +17,8 @@ internal static partial class MessageParser
         "st", "mt", "ft", "dr", "mr", "mrs", "ms", "jr", "sr", "prof", "vs", "ave", "rd", "blvd", "no",
     };
 
-    /// <summary>
-    /// The last message parsed on this thread: a turn reads its message twice in a row, once to understand it and once
-    /// to reply, and the second read takes the first's statements.
-    /// </summary>
-    [ThreadStatic]
-    private static (string Text, IReadOnlyList<Statement> Statements)? _lastParsed;
-
     /// <summary>The statements of <paramref name="text"/>, in the order they appear. Never throws.</summary>
-    public static IReadOnlyList<Statement> Parse(string? text)
-    {
-        var normalized = MessageValues.Normalize(text);
-        if (_lastParsed is { } last && string.Equals(last.Text, normalized, StringComparison.Ordinal))
-            return last.Statements;
-        var statements = ParseNormalized(normalized);
-        _lastParsed = (normalized, statements);
-        return statements;
-    }
+    public static IReadOnlyList<Statement> Parse(string? text) => ParseNormalized(MessageValues.Normalize(text));
 
     private static IReadOnlyList<Statement> ParseNormalized(string normalized)
     {
@@ -77,7 +62,7 @@ internal static partial class MessageParser
 
     /// <summary>
     /// The statements of a fact's words ("my name is Ada" in "remember that my name is Ada"), but not another fact nor
-    /// a request to forget. Not cached, so that the message's own statements stay cached for its reply.
+    /// a request to forget.
     /// </summary>
     public static IReadOnlyList<Statement> StatementsInFact(string fact) =>
         [.. ParseNormalized(MessageValues.Normalize(fact)).Where(s => s.Kind is not (StatementKind.Fact or StatementKind.Forget))];

@@ -44,7 +44,7 @@ public sealed partial class RuleBasedReplyGenerator : IReplyGenerator
 
     private static string Reply(ReplyRequest request)
     {
-        var analysis = MessageAnalysis.Of(request.Text);
+        var analysis = request.Interpretation.Reading ?? MessageAnalysis.Of(request.Text);
         var context = request.Context ?? SessionContext.Empty;
         var body = new List<string>();
         var greetingUsed = Acknowledge(request, analysis, context, body);

@@ -12,11 +12,16 @@ namespace Orleans.Conversations.Engine.Embedded;
 public sealed class RuleBasedUnderstanding : IMessageUnderstanding
 {
     /// <inheritdoc />
-    public IReadOnlyList<ContextChange> Understand(string text, SessionContext context)
+    public Interpretation Understand(string text, SessionContext context)
     {
-        var known = context ?? SessionContext.Empty;
+        var reading = MessageAnalysis.Of(text);
+        return new Interpretation(text ?? "", Changes(reading.Statements, context ?? SessionContext.Empty)) { Reading = reading };
+    }
+
+    private static List<ContextChange> Changes(IReadOnlyList<Statement> statements, SessionContext known)
+    {
         var changes = new List<ContextChange>();
-        foreach (var statement in WithWhatFactsState(MessageParser.Parse(text)))
+        foreach (var statement in WithWhatFactsState(statements))
         {
             var produced = statement.Kind == StatementKind.Forget ? Forget(statement, known) : Remember(statement, known);
             foreach (var change in produced)

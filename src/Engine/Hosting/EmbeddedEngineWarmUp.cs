@@ -16,8 +16,8 @@ public sealed class EmbeddedEngineWarmUp(RuleBasedUnderstanding understanding, R
         var started = TimeProvider.System.GetTimestamp();
         foreach (var text in (string[])["Hi, my name is Ada and I live in Lima", "I like tea", "what do you know about me?", "forget everything"])
         {
-            var changes = understanding.Understand(text, SessionContext.Empty);
-            await replies.GenerateReplyAsync(new ReplyRequest(text, SessionContext.Empty, changes, [], 0, null), cancellationToken);
+            var interpretation = understanding.Understand(text, SessionContext.Empty);
+            await replies.GenerateReplyAsync(new ReplyRequest(interpretation, SessionContext.Empty, [], 0, null), cancellationToken);
         }
 
         logger.LogInformation("Embedded engine ready in {Elapsed}", TimeProvider.System.GetElapsedTime(started));

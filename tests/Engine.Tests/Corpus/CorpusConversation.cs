@@ -47,11 +47,12 @@ public sealed class CorpusConversation
 
     private async Task<(string[] Changes, string Reply)> SendAsync(string text, int? previous, string? first)
     {
-        var changes = _understanding.Understand(text, _context);
+        var interpretation = _understanding.Understand(text, _context);
+        var changes = interpretation.Changes;
         foreach (var change in changes)
             _context = change.ApplyTo(_context);
 
-        var request = new ReplyRequest(text, _context, changes, [.. _turns.TakeLast(RecentTurnWindow)], previous ?? _count, first ?? _first);
+        var request = new ReplyRequest(interpretation, _context, [.. _turns.TakeLast(RecentTurnWindow)], previous ?? _count, first ?? _first);
         var reply = await _generator.GenerateReplyAsync(request, CancellationToken.None);
 
         _first ??= text;

@@ -93,7 +93,7 @@ public sealed class BoundedMemoryTests
         var context = SessionContext.Empty;
         for (var i = 0; i < 200; i++)
         {
-            foreach (var change in _understanding.Understand($"I like {Thing("thing", i)}", context))
+            foreach (var change in _understanding.ChangesOf($"I like {Thing("thing", i)}", context))
                 context = context.With(change.Key, change.Value!);
         }
 
@@ -108,11 +108,11 @@ public sealed class BoundedMemoryTests
     public async Task a_long_fact_is_remembered_cut_and_acknowledged_as_remembered()
     {
         var fact = "my plan is " + string.Concat(Enumerable.Repeat("to walk along the river ", 30));
-        var changes = _understanding.Understand("remember that " + fact, SessionContext.Empty);
+        var changes = _understanding.ChangesOf("remember that " + fact, SessionContext.Empty);
         var context = SessionContext.Empty.With(changes.Single().Key, changes.Single().Value!);
 
         var reply = await _generator.GenerateReplyAsync(
-            new ReplyRequest("remember that " + fact, context, changes, [], 0, null), CancellationToken.None);
+            EngineCalls.Request("remember that " + fact, context, changes, [], 0, null), CancellationToken.None);
 
         var remembered = Assert.Single(context.Facts);
         Assert.Equal(remembered, changes.Single().Value);
@@ -126,5 +126,5 @@ public sealed class BoundedMemoryTests
     private static string Long(string kind, int i) => Thing(kind, i) + " " + new string('z', 400);
 
     private Task<string> Reply(string text, SessionContext context) =>
-        _generator.GenerateReplyAsync(new ReplyRequest(text, context, [], [], 3, "hello"), CancellationToken.None);
+        _generator.GenerateReplyAsync(EngineCalls.Request(text, context, [], [], 3, "hello"), CancellationToken.None);
 }

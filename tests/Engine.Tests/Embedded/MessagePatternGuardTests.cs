@@ -42,7 +42,7 @@ public sealed class MessagePatternGuardTests
     [InlineData("forget my favorite color, please", new[] { "favorite.color" })]
     public void all_means_everything_only_when_no_owner_follows(string text, string[] forgotten)
     {
-        var changes = _understanding.Understand(text, Known());
+        var changes = _understanding.ChangesOf(text, Known());
 
         Assert.All(changes, change => Assert.True(change.IsForget));
         Assert.Equal(forgotten, changes.Select(change => change.Key));
@@ -54,7 +54,7 @@ public sealed class MessagePatternGuardTests
     [InlineData("I like tea and I live in Paris")]
     public void a_separator_after_a_space_starts_a_new_statement(string text)
     {
-        var changes = _understanding.Understand(text, SessionContext.Empty);
+        var changes = _understanding.ChangesOf(text, SessionContext.Empty);
 
         Assert.Equal(["likes=tea", "location=Paris"], changes.Select(change => $"{change.Key}={change.Value}"));
     }
@@ -62,7 +62,7 @@ public sealed class MessagePatternGuardTests
     [Fact]
     public void and_inside_a_word_does_not_separate()
     {
-        var changes = _understanding.Understand("I like candy canes", SessionContext.Empty);
+        var changes = _understanding.ChangesOf("I like candy canes", SessionContext.Empty);
 
         Assert.Equal("candy canes", Assert.Single(changes).Value);
     }
@@ -84,5 +84,5 @@ public sealed class MessagePatternGuardTests
         .With(ContextKeys.Facts, "my dog is called Rex");
 
     private Task<string> Reply(string text, SessionContext context) =>
-        _generator.GenerateReplyAsync(new ReplyRequest(text, context, [], [], 1, "hi"), CancellationToken.None);
+        _generator.GenerateReplyAsync(EngineCalls.Request(text, context, [], [], 1, "hi"), CancellationToken.None);
 }

@@ -92,15 +92,15 @@ public sealed class MessagePatternTimingTests
             .Concat(_runs.Select(run => Repeat(" ", 4000) + Repeat(run, 4000)));
 
         // Building the patterns, once per process, is not what is measured.
-        await generator.GenerateReplyAsync(new ReplyRequest("hi", context, understanding.Understand("hi", context), [], 1, "hi"), CancellationToken.None);
+        await generator.GenerateReplyAsync(new ReplyRequest(understanding.Understand("hi", context), context, [], 1, "hi"), CancellationToken.None);
         foreach (var input in inputs)
         {
             var best = TimeSpan.MaxValue;
             for (var run = 0; run < 3 && best >= _turnLimit; run++)
             {
                 var watch = Stopwatch.StartNew();
-                var changes = understanding.Understand(input, context);
-                var reply = await generator.GenerateReplyAsync(new ReplyRequest(input, context, changes, [], 1, "hi"), CancellationToken.None);
+                var interpretation = understanding.Understand(input, context);
+                var reply = await generator.GenerateReplyAsync(new ReplyRequest(interpretation, context, [], 1, "hi"), CancellationToken.None);
                 best = watch.Elapsed < best ? watch.Elapsed : best;
 
                 Assert.False(string.IsNullOrWhiteSpace(reply));

@@ -111,7 +111,7 @@ public sealed class PromptBuilderTests
     }
 
     private static ReplyRequest Request(string text, SessionContext context, IReadOnlyList<ConversationTurn> turns) =>
-        new(text, context, [], turns, turns.Count / 2, "hello");
+        new(new Interpretation(text, []), context, turns, turns.Count / 2, "hello");
 
     private static List<ConversationTurn> Turns(int count) =>
     [
