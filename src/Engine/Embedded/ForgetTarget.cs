@@ -12,6 +12,12 @@ internal enum ForgetTarget
     /// <summary>Where the user lives.</summary>
     Location,
 
+    /// <summary>What the user does for a living.</summary>
+    Job,
+
+    /// <summary>The user's pets.</summary>
+    Pets,
+
     /// <summary>Everything the user likes.</summary>
     Likes,
 

@@ -23,6 +23,9 @@ internal sealed class MessageAnalysis
         (QuestionKind.Location, MessagePatterns.LocationQuestion),
         (QuestionKind.Name, MessagePatterns.NameQuestion),
         (QuestionKind.NameCheck, MessagePatterns.NameCheckQuestion),
+        (QuestionKind.Job, MessagePatterns.JobQuestion),
+        (QuestionKind.Pets, MessagePatterns.PetsQuestion),
+        (QuestionKind.PetName, MessagePatterns.PetNameQuestion),
         (QuestionKind.HowAreYou, MessagePatterns.HowAreYouQuestion),
         (QuestionKind.AboutYou, MessagePatterns.AboutYouQuestion),
         (QuestionKind.AboutMyThing, MessagePatterns.AboutMyThingQuestion),
@@ -183,6 +186,8 @@ internal sealed class MessageAnalysis
                 match.Groups["verb"].Value.ToLowerInvariant()),
             QuestionKind.NameCheck => new(kind, match.Index, end, MessageValues.Clean(match.Groups["candidate"].Value)),
             QuestionKind.AboutMyThing => new(kind, match.Index, end, MessageValues.Clean(match.Groups["thing"].Value)),
+            QuestionKind.PetName => new(kind, match.Index, end, match.Groups["kind"].Value.ToLowerInvariant(),
+                MessageValues.Clean(match.Groups["thing"].Value)),
             QuestionKind.Name => new(kind, match.Index, end, Variant: match.Groups["who"].Success ? "who" : ""),
             _ => new(kind, match.Index, end),
         };

@@ -102,6 +102,8 @@ internal static partial class MessageParser
         : target.Groups["name"].Success ? ForgetTarget.Name
         : target.Groups["location"].Success ? ForgetTarget.Location
         : target.Groups["likes"].Success ? ForgetTarget.Likes
+        : target.Groups["job"].Success ? ForgetTarget.Job
+        : target.Groups["pets"].Success ? ForgetTarget.Pets
         : target.Groups["favorites"].Success ? ForgetTarget.AllFavorites
         : target.Groups["favorite"].Success ? ForgetTarget.Favorite
         : ForgetTarget.Facts;
@@ -157,6 +159,36 @@ internal static partial class MessageParser
             Value = value,
             Topic = topic,
         });
+        return true;
+    }
+
+    private static bool TryJob(string body, List<Statement> found)
+    {
+        var byProfession = MessagePatterns.JobByProfession().Match(body);
+        if (byProfession.Success)
+        {
+            var job = MessageValues.Clean(byProfession.Groups["value"].Value);
+            if (job.Length == 0 || job.Length > MaxValueLength || MessageValues.IsPronoun(job)) return false;
+            found.Add(new Statement(StatementKind.Job, 0, byProfession.Length) { Value = job });
+            return true;
+        }
+
+        var lead = MessagePatterns.JobLead().Match(body);
+        return lead.Success && TryValue(body, lead.Length, StatementKind.Job, _locationTail, found);
+    }
+
+    /// <summary>"I have a dog called Rex": the name read as a name is, the kind as the topic ("" for a plain "pet").</summary>
+    private static bool TryPet(string body, bool allCaps, List<Statement> found)
+    {
+        var lead = MessagePatterns.PetLead().Match(body);
+        if (!lead.Success) return false;
+
+        var start = MessageValues.SkipLeading(body, lead.Length);
+        var name = NameRules.Read(body, start, NameForm.Explicit, allCaps, out var end);
+        if (name is null || MessageValues.IsQuestionAfter(body, end)) return false;
+
+        var kind = string.Join(' ', lead.Groups["kind"].Value.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        found.Add(new Statement(StatementKind.Pet, 0, end) { Value = name, Topic = kind == "pet" ? "" : kind });
         return true;
     }
 

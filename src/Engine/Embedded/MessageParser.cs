@@ -80,6 +80,8 @@ internal static partial class MessageParser
         _ = TryForget(body, clauseFound)
             || TryFact(body, polite, clauseFound)
             || TryFavorite(body, clauseFound)
+            || TryJob(body, clauseFound)
+            || TryPet(body, allCaps, clauseFound)
             || TryName(body, polite, allCaps, clauseFound)
             || TryLocation(body, clauseFound)
             || TryLike(body, clauseFound)

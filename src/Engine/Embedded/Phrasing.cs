@@ -74,6 +74,13 @@ internal static class Phrasing
     /// <summary>The text in typographic quotes.</summary>
     public static string Quote(string text) => $"“{text}”";
 
+    /// <summary>A job as said back: "a nurse" as told, "nurse" as "a nurse".</summary>
+    public static string Job(string job) =>
+        MessageValues.FirstWord(job).ToLowerInvariant() is "a" or "an" or "the" or "my" || !char.IsLower(job[0]) ? job : $"{Article(job)} {job}";
+
+    /// <summary>"a" or "an" before <paramref name="word"/>, by its first letter.</summary>
+    public static string Article(string word) => word.Length > 0 && "aeiouAEIOU".Contains(word[0]) ? "an" : "a";
+
     /// <summary>", Ada" when the name is known, otherwise nothing: for "Hello, Ada!".</summary>
     public static string Address(string? name) => string.IsNullOrWhiteSpace(name) ? "" : ", " + name;
 

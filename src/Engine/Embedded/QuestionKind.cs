@@ -36,6 +36,15 @@ internal enum QuestionKind
     /// <summary>"is my name Ada?".</summary>
     NameCheck,
 
+    /// <summary>"what's my job", "what do I do for a living".</summary>
+    Job,
+
+    /// <summary>"what are my pets called", "do I have pets".</summary>
+    Pets,
+
+    /// <summary>"what's my dog's name": the kind as the wording, the thing asked about as the variant.</summary>
+    PetName,
+
     /// <summary>"how are you".</summary>
     HowAreYou,
 

@@ -87,6 +87,10 @@ public sealed partial class RuleBasedReplyGenerator
             FlushLikes();
             if (change.Key == ContextKeys.Location && value == context.Location)
                 clauses.Add("that " + LocationClause(value, [text]));
+            else if (change.Key == ContextKeys.Job && value == context.Job)
+                clauses.Add($"that you work as {Phrasing.Job(value)}");
+            else if (change.Key == ContextKeys.Pets && context.Pets.Contains(value))
+                clauses.Add($"that you have {PetPhrase(value)}");
             else if (change.Key == ContextKeys.Facts && context.Facts.Contains(value))
                 clauses.Add(FactClause(value));
             else if (change.Key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
@@ -150,14 +154,10 @@ public sealed partial class RuleBasedReplyGenerator
     private static string Favorite(string text) =>
         text.Contains("favourite", StringComparison.OrdinalIgnoreCase) ? "favourite" : "favorite";
 
-    private static string ForgottenPhrase(string key, IReadOnlyList<Statement> statements) => key switch
-    {
-        ContextKeys.Name => "your name",
-        ContextKeys.Location => "where you live",
-        ContextKeys.Likes => "what you like",
-        ContextKeys.Facts => "what you asked me to remember",
-        _ => "your favorite " + SpokenTopic(key, statements),
-    };
+    private static string ForgottenPhrase(string key, IReadOnlyList<Statement> statements) =>
+        key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
+            ? "your favorite " + SpokenTopic(key, statements)
+            : ContextSlots.Of(key)?.Spoken ?? key;
 
     /// <summary>The topic of a favorite key as this message spells it ("color" for a stored "colour"), else as stored.</summary>
     private static string SpokenTopic(string favoriteKey, IReadOnlyList<Statement> statements)
@@ -172,6 +172,8 @@ public sealed partial class RuleBasedReplyGenerator
         ForgetTarget.Name => forgotten.Contains(ContextKeys.Name),
         ForgetTarget.Location => forgotten.Contains(ContextKeys.Location),
         ForgetTarget.Likes => forgotten.Contains(ContextKeys.Likes),
+        ForgetTarget.Job => forgotten.Contains(ContextKeys.Job),
+        ForgetTarget.Pets => forgotten.Contains(ContextKeys.Pets),
         ForgetTarget.Facts => forgotten.Contains(ContextKeys.Facts),
         ForgetTarget.AllFavorites => forgotten.Any(key => key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)),
         _ => forgotten.Any(key => key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
@@ -184,6 +186,8 @@ public sealed partial class RuleBasedReplyGenerator
         ForgetTarget.Name => "I didn't know your name anyway, so there's nothing to forget.",
         ForgetTarget.Location => "I didn't know where you live anyway, so there's nothing to forget.",
         ForgetTarget.Likes => "I didn't know what you like anyway, so there's nothing to forget.",
+        ForgetTarget.Job => "I didn't know what you do for a living anyway, so there's nothing to forget.",
+        ForgetTarget.Pets => "I didn't know about any pets of yours anyway, so there's nothing to forget.",
         ForgetTarget.Facts => "You hadn't asked me to remember anything, so there's nothing to forget.",
         ForgetTarget.AllFavorites => "I didn't know any of your favorites anyway, so there's nothing to forget.",
         _ => $"I didn't know your favorite {statement.Topic} anyway, so there's nothing to forget.",

@@ -36,6 +36,13 @@ public sealed partial class RuleBasedReplyGenerator
             QuestionKind.FirstMessage => FirstMessage(request.FirstUserMessage, analysis.Text),
             QuestionKind.LastMessage => LastMessage(request),
             QuestionKind.MessageCount => MessageCount(request.PreviousUserMessageCount),
+            QuestionKind.Job => context.Job is { } job
+                ? $"You work as {Phrasing.Job(job)}."
+                : "I don't know what you do for a living yet. What's your job?",
+            QuestionKind.Pets => context.Pets.IsEmpty
+                ? "You haven't told me about any pets yet. Do you have one?"
+                : $"You have {Phrasing.ListLatest([.. context.Pets.Select(PetPhrase)], MaxListed, "pet")}.",
+            QuestionKind.PetName => PetName(question, context),
             QuestionKind.HowAreYou => $"I'm doing well, thanks for asking{Phrasing.Address(context.Name)}! How are you?",
             QuestionKind.AboutYou => AboutMe,
             _ => AboutMyThing(question.Wording, context),
@@ -109,7 +116,9 @@ public sealed partial class RuleBasedReplyGenerator
         var items = new List<string>();
         if (context.Name is { } name) items.Add($"your name is {name}");
         if (context.Location is { } location) items.Add(LocationClause(location, SaidByUser(request)));
+        if (context.Job is { } job) items.Add($"you work as {Phrasing.Job(job)}");
         if (!context.Likes.IsEmpty) items.Add($"you like {Phrasing.ListLatest(context.Likes, MaxListed, "thing")}");
+        if (!context.Pets.IsEmpty) items.Add($"you have {Phrasing.ListLatest([.. context.Pets.Select(PetPhrase)], MaxListed, "pet")}");
         items.AddRange(FavoriteClauses(context));
         if (!context.Facts.IsEmpty) items.Add($"you asked me to remember {Phrasing.ListLatest([.. context.Facts.Select(Phrasing.Quote)], MaxListed, "thing")}");
         return $"Here's what I know about you: {Phrasing.Sentences(items)}.";
@@ -142,6 +151,30 @@ public sealed partial class RuleBasedReplyGenerator
             1 => "You've sent 1 message before this one.",
             _ => $"You've sent {digits} messages before this one.",
         };
+    }
+
+    /// <summary>"what's my dog's name": the latest pet of that kind, else as any other question about the user's things.</summary>
+    private static string PetName(Question question, SessionContext context)
+    {
+        var suffix = $" ({question.Wording})";
+        var pet = question.Wording == "pet"
+            ? context.Pets.LastOrDefault()
+            : context.Pets.LastOrDefault(item => item.EndsWith(suffix, StringComparison.Ordinal));
+        return pet is null ? AboutMyThing(question.Variant, context) : $"Your {question.Wording} is called {PetParts(pet).Name}.";
+    }
+
+    /// <summary>"Rex (dog)" said back as "a dog called Rex"; a pet of no kind as "a pet called Rex".</summary>
+    private static string PetPhrase(string pet)
+    {
+        var (name, kind) = PetParts(pet);
+        return $"{Phrasing.Article(kind)} {kind} called {name}";
+    }
+
+    /// <summary>The name and kind of a pet as the context keeps it ("Rex (dog)"); "pet" when no kind was said.</summary>
+    private static (string Name, string Kind) PetParts(string pet)
+    {
+        var open = pet.LastIndexOf(" (", StringComparison.Ordinal);
+        return open > 0 && pet.EndsWith(')') ? (pet[..open], pet[(open + 2)..^1]) : (pet, "pet");
     }
 
     /// <summary>"what is my dog's name": answered from a remembered fact that mentions it, if any.</summary>

@@ -71,10 +71,15 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
             StatementKind.Name => ContextChange.Remember(ContextKeys.Name, value),
             StatementKind.Location => ContextChange.Remember(ContextKeys.Location, value),
             StatementKind.Like => ContextChange.Remember(ContextKeys.Likes, value),
+            StatementKind.Job => ContextChange.Remember(ContextKeys.Job, value),
+            StatementKind.Pet => ContextChange.Remember(ContextKeys.Pets, SessionContext.LimitLength(PetItem(statement))),
             StatementKind.Favorite => ContextChange.Remember(ContextKeys.Favorite(statement.Topic), value),
             _ => ContextChange.Remember(ContextKeys.Facts, value),
         };
     }
+
+    /// <summary>A pet as the context keeps it: "Rex (dog)", or "Rex" when its kind was not said.</summary>
+    internal static string PetItem(Statement pet) => pet.Topic.Length > 0 ? $"{pet.Value} ({pet.Topic})" : pet.Value;
 
     /// <summary>
     /// Forgets only what is known, so that nothing is recorded for a request with nothing to forget, and with it every
@@ -108,6 +113,8 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
             StatementKind.Name => forget.Target == ForgetTarget.Name,
             StatementKind.Location => forget.Target == ForgetTarget.Location,
             StatementKind.Like => forget.Target == ForgetTarget.Likes,
+            StatementKind.Job => forget.Target == ForgetTarget.Job,
+            StatementKind.Pet => forget.Target == ForgetTarget.Pets,
             StatementKind.Favorite => forget.Target == ForgetTarget.AllFavorites
                 || keys.Any(key => key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
                     && MessageValues.SameTopic(key[ContextKeys.FavoritePrefix.Length..], stated.Topic)),
@@ -119,6 +126,8 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
         ForgetTarget.Name => ContextKeys.Name,
         ForgetTarget.Location => ContextKeys.Location,
         ForgetTarget.Likes => ContextKeys.Likes,
+        ForgetTarget.Job => ContextKeys.Job,
+        ForgetTarget.Pets => ContextKeys.Pets,
         _ => ContextKeys.Facts,
     };
 }

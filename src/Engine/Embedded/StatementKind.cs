@@ -12,6 +12,12 @@ internal enum StatementKind
     /// <summary>Something the user likes ("I like tea").</summary>
     Like,
 
+    /// <summary>What the user does for a living ("I work as a nurse").</summary>
+    Job,
+
+    /// <summary>A pet, its name as the value and its kind as the topic ("I have a dog called Rex").</summary>
+    Pet,
+
     /// <summary>A favorite by topic ("my favorite color is blue").</summary>
     Favorite,
 

@@ -4,10 +4,10 @@ using Orleans.Conversations.Engine;
 namespace Orleans.Conversations.Engine.Model;
 
 /// <summary>
-/// The system message: the instructions, then what the session remembers, within a number of characters. The name
-/// and place come first; then the newest facts, likes and favorites, taken in turn so that no kind crowds out the
-/// others, until the next one does not fit: the oldest are left out. A name or place longer than the room left is
-/// cut. The instructions are always sent whole.
+/// The system message: the instructions, then what the session remembers, within a number of characters, each slot
+/// under its <see cref="ContextSlot.Label"/>. The single values (name, place, job) come first; then the newest facts,
+/// likes, favorites and pets, taken in turn so that no kind crowds out the others, until the next one does not fit:
+/// the oldest are left out. A single value longer than the room left is cut. The instructions are always sent whole.
 /// </summary>
 internal static class SystemPrompt
 {
@@ -17,13 +17,13 @@ internal static class SystemPrompt
 
     private const string NothingKnown = "\nNothing is known about the user yet.";
     private const string Heading = "\nWhat you know about the user:";
-    private const string NameLine = "\n- name: ";
-    private const string LocationLine = "\n- lives in / is from: ";
-    private const string LikesLine = "\n- likes: ";
-    private const string LikeSeparator = ", ";
-    private const string FavoriteLine = "\n- favorite ";
-    private const string FavoriteSeparator = ": ";
-    private const string FactLine = "\n- asked you to remember: ";
+    private const string LineStart = "\n- ";
+    private const string LabelEnd = ": ";
+    private const string ItemSeparator = ", ";
+    private static readonly string LikesLine = Line(ContextSlots.Likes);
+    private static readonly string PetsLine = Line(ContextSlots.Pets);
+    private static readonly string FavoriteLine = LineStart + ContextSlots.Favorites.Label + " ";
+    private static readonly string FactLine = Line(ContextSlots.Facts);
     private const int ShortestCut = 12;
 
     /// <summary>
@@ -35,25 +35,35 @@ internal static class SystemPrompt
         if (context.IsEmpty) return Instructions + NothingKnown;
 
         var room = maxLength - Instructions.Length - Heading.Length;
-        var name = Cut(NameLine, context.Name, ref room);
-        var location = Cut(LocationLine, context.Location, ref room);
+        List<string> singles = [];
+        foreach (var slot in ContextSlots.All.Where(slot => slot.Shape == SlotShape.Single))
+        {
+            if (Cut(Line(slot), context.Value(slot.Key), ref room) is { } line) singles.Add(line);
+        }
+
         var facts = context.Facts;
         var likes = context.Likes;
+        var pets = context.Pets;
         var topics = context.FavoriteTopicsOldestFirst();
         var kept = NewestThatFit(ref room,
             (facts.Count, i => FactLine.Length + facts[i].Length),
-            (likes.Count, i => (i == likes.Count - 1 ? LikesLine.Length : LikeSeparator.Length) + likes[i].Length),
-            (topics.Count, i => FavoriteLine.Length + topics[i].Length + FavoriteSeparator.Length + context.Favorites[topics[i]].Length));
-        if (name is null && location is null && kept.Sum() == 0) return Instructions;
+            (likes.Count, i => (i == likes.Count - 1 ? LikesLine.Length : ItemSeparator.Length) + likes[i].Length),
+            (topics.Count, i => FavoriteLine.Length + topics[i].Length + LabelEnd.Length + context.Favorites[topics[i]].Length),
+            (pets.Count, i => (i == pets.Count - 1 ? PetsLine.Length : ItemSeparator.Length) + pets[i].Length));
+        if (singles.Count == 0 && kept.Sum() == 0) return Instructions;
 
-        var text = new StringBuilder(Instructions).Append(Heading).Append(name).Append(location);
-        if (kept[1] > 0) text.Append(LikesLine).AppendJoin(LikeSeparator, likes.Skip(likes.Count - kept[1]));
+        var text = new StringBuilder(Instructions).Append(Heading).AppendJoin("", singles);
+        if (kept[1] > 0) text.Append(LikesLine).AppendJoin(ItemSeparator, likes.Skip(likes.Count - kept[1]));
+        if (kept[3] > 0) text.Append(PetsLine).AppendJoin(ItemSeparator, pets.Skip(pets.Count - kept[3]));
         var keptTopics = topics.Skip(topics.Count - kept[2]).ToHashSet(StringComparer.Ordinal);
         foreach (var (topic, value) in context.Favorites.Where(favorite => keptTopics.Contains(favorite.Key)))
-            text.Append(FavoriteLine).Append(topic).Append(FavoriteSeparator).Append(value);
+            text.Append(FavoriteLine).Append(topic).Append(LabelEnd).Append(value);
         foreach (var fact in facts.Skip(facts.Count - kept[0])) text.Append(FactLine).Append(fact);
         return text.ToString();
     }
+
+    /// <summary>The start of a slot's line: "\n- works as: ".</summary>
+    private static string Line(ContextSlot slot) => LineStart + slot.Label + LabelEnd;
 
     /// <summary>The line for <paramref name="value"/>, cut to the room left if it does not fit and the room is not too small.</summary>
     private static string? Cut(string line, string? value, ref int room)

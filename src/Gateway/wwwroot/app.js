@@ -304,7 +304,7 @@ function scrollToEnd() {
 
 function contextLabel(key) {
   if (key.startsWith('favorite.')) return `Favourite ${key.slice('favorite.'.length)}`;
-  return { name: 'Name', location: 'Location', likes: 'Likes', facts: 'Facts' }[key] || key;
+  return { name: 'Name', location: 'Location', likes: 'Likes', facts: 'Facts' }[key] || key.charAt(0).toUpperCase() + key.slice(1);
 }
 
 function renderContext(context) {
