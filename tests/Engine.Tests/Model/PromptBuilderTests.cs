@@ -11,6 +11,21 @@ public sealed class PromptBuilderTests
     private const int DefaultBudget = 3000;
 
     [Fact]
+    public void the_job_and_the_pets_reach_the_system_message_under_their_labels()
+    {
+        var understanding = new Orleans.Conversations.Engine.Embedded.RuleBasedUnderstanding();
+        var context = SessionContext.Empty;
+        foreach (var text in new[] { "my name is Ada", "I work as a nurse", "I have a dog called Rex", "my cat's name is Tom" })
+            context = understanding.Understand(text, context).Changes.Aggregate(context, (known, change) => change.ApplyTo(known));
+
+        var system = PromptBuilder.Build(Request("what do you know about me?", context, []), DefaultBudget)[0].Text;
+
+        Assert.Equal(
+            SystemPrompt.Instructions + "\nWhat you know about the user:\n- name: Ada\n- works as: a nurse\n- pets: Rex (dog), Tom (cat)",
+            system);
+    }
+
+    [Fact]
     public void the_prompt_stays_within_its_budget_with_hundreds_of_long_facts()
     {
         var context = SessionContext.Empty.With(ContextKeys.Name, "Ada").With(ContextKeys.Location, "London");
