@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace Orleans.Conversations.Engine.Embedded;
@@ -9,6 +10,9 @@ namespace Orleans.Conversations.Engine.Embedded;
 internal sealed class MessageAnalysis
 {
     private const int MaxContinuations = 8;
+
+    /// <summary>Words that, after a favorite question, are fillers or pronouns rather than another topic.</summary>
+    private static readonly FrozenSet<string> _notATopic = Lexicon.English.Words("notATopic");
 
     private static readonly (QuestionKind Kind, Func<Regex> Pattern)[] _questionPatterns =
     [
@@ -167,10 +171,7 @@ internal sealed class MessageAnalysis
         return ToQuestion(QuestionKind.Favorite, topic) with { Variant = previous.Variant };
     }
 
-    private static bool IsNotATopic(string word) =>
-        word.ToLowerInvariant() is "yours" or "mine" or "his" or "hers" or "theirs" or "ours" or "so" or "stuff" or "things"
-            or "please" or "pls" or "thanks" or "thank you" or "again" or "then" or "now" or "btw" or "anyway" or "though"
-            or "tho" or "lol" or "haha" or "exactly" or "actually" or "ok" or "okay" or "too" or "also";
+    private static bool IsNotATopic(string word) => _notATopic.Contains(word);
 
     private static Question ToQuestion(QuestionKind kind, Match match)
     {

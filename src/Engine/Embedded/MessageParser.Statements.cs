@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace Orleans.Conversations.Engine.Embedded;
@@ -10,32 +11,18 @@ internal static partial class MessageParser
 
     private const int MaxShortItemWords = 6;
 
-    private static readonly HashSet<string> _listConjunctions = new(StringComparer.OrdinalIgnoreCase) { "and", "or" };
+    private static readonly FrozenSet<string> _listConjunctions = Lexicon.English.Words("listConjunctions");
 
-    private static readonly HashSet<string> _subjectWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "i", "i'm", "i’m", "im", "you", "we", "he", "she", "they", "it", "it's", "it’s", "my", "there",
-    };
+    private static readonly FrozenSet<string> _subjectWords = Lexicon.English.Words("subjectWords");
 
     /// <summary>Words that make an item after ", and" a clause of its own ("and then went home"), not a list item.</summary>
-    private static readonly HashSet<string> _clauseWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "am", "is", "are", "was", "were", "be", "been", "have", "has", "had", "do", "does", "did", "don't", "don’t",
-        "doesn't", "doesn’t", "didn't", "didn’t", "will", "would", "can", "could", "should", "must", "might", "won't",
-        "won’t", "can't", "can’t", "then", "went", "go", "goes", "going", "got", "get", "gets", "came", "come", "think",
-        "thought", "feel", "felt", "want", "wanted", "need", "needed", "said", "say", "told", "tell", "hope", "guess",
-    };
+    private static readonly FrozenSet<string> _clauseWords = Lexicon.English.Words("clauseWords");
 
-    private static readonly string[] _likeTail =
-        ["a lot", "a bunch", "very much", "so much", "too", "as well", "also", "though", "lol", "haha", "the most",
-         "quite a bit", "really", "btw", "please", "best", "the best", "most"];
+    private static readonly string[] _likeTail = Lexicon.English.WordList("likeTail");
 
-    private static readonly string[] _locationTail =
-        ["now", "currently", "these days", "at the moment", "right now", "too", "as well", "also", "though", "lol",
-         "haha", "btw", "please"];
+    private static readonly string[] _locationTail = Lexicon.English.WordList("locationTail");
 
-    private static readonly string[] _factTail =
-        ["ok", "okay", "please", "thanks", "thank you", "alright", "right", "btw", "for me", "for later"];
+    private static readonly string[] _factTail = Lexicon.English.WordList("factTail");
 
     private static bool TryName(string body, bool polite, bool allCaps, List<Statement> found)
     {

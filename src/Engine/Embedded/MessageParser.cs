@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace Orleans.Conversations.Engine.Embedded;
@@ -12,10 +13,7 @@ internal static partial class MessageParser
 {
     private const int TrialWindow = 240;
 
-    private static readonly HashSet<string> _abbreviations = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "st", "mt", "ft", "dr", "mr", "mrs", "ms", "jr", "sr", "prof", "vs", "ave", "rd", "blvd", "no",
-    };
+    private static readonly FrozenSet<string> _abbreviations = Lexicon.English.Words("abbreviations");
 
     /// <summary>The statements of <paramref name="text"/>, in the order they appear. Never throws.</summary>
     public static IReadOnlyList<Statement> Parse(string? text) => ParseNormalized(MessageValues.Normalize(text));

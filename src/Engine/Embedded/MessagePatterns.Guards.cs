@@ -54,12 +54,9 @@ internal static partial class MessagePatterns
             || !OwnerWordFollows().IsMatch(text.AsSpan(all.Index + "all".Length));
     }
 
-    [GeneratedRegex(@"^\s+about\b", Options, MatchTimeoutMilliseconds)]
-    private static partial Regex AboutFollows();
+    private static Regex AboutFollows() => Lexicon.English.Pattern(nameof(AboutFollows));
 
-    [GeneratedRegex(@"^\s+(?:to|that|when|as|for)\b", Options, MatchTimeoutMilliseconds)]
-    private static partial Regex RememberMeFollows();
+    private static Regex RememberMeFollows() => Lexicon.English.Pattern(nameof(RememberMeFollows));
 
-    [GeneratedRegex(@"^\s+(?:my|the|of)\b", Options, MatchTimeoutMilliseconds)]
-    private static partial Regex OwnerWordFollows();
+    private static Regex OwnerWordFollows() => Lexicon.English.Pattern(nameof(OwnerWordFollows));
 }

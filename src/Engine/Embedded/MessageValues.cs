@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Text;
 
 namespace Orleans.Conversations.Engine.Embedded;
@@ -9,16 +10,9 @@ internal static class MessageValues
     /// <summary>Punctuation a value or a word may end with, trimmed off it.</summary>
     public static readonly char[] TrailingPunctuation = ['.', ',', '!', '?', ';', ':', '…'];
 
-    private static readonly HashSet<string> _pronouns = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "it", "that", "this", "these", "those", "them", "him", "her", "you", "u", "me", "us", "one", "there",
-        "here", "all", "it all", "that one", "this one", "so", "too", "also",
-    };
+    private static readonly FrozenSet<string> _pronouns = Lexicon.English.Words("pronouns");
 
-    private static readonly HashSet<string> _questionWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "what", "what's", "whats", "which", "who", "whom", "whose", "where", "when", "why", "how", "whether", "if",
-    };
+    private static readonly FrozenSet<string> _questionWords = Lexicon.English.Words("questionWords");
 
     /// <summary>What <see cref="Normalize"/> rewrites: control characters (line breaks among them) and the Unicode line and paragraph separators.</summary>
     private static readonly SearchValues<char> NeedsNormalizing = SearchValues.Create(

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>
@@ -9,46 +10,20 @@ internal static class NameRules
 {
     private const int MaxWords = 5;
 
-    private static readonly HashSet<string> _stopWords = Words(
-        "and but or so from in at who which that because since though although btw by i i'm im i’m nice thanks thank " +
-        "please what how not too lol haha here now actually also if when where with for is are am was were you your " +
-        "my me it its it's to just ok okay yes yeah hello hi hey bye and & the a an of instead again then anyway anyways " +
-        "rather");
+    private static readonly FrozenSet<string> _stopWords = Lexicon.English.Words("stopWords");
 
-    private static readonly HashSet<string> _notANameAfterNameIs = Words(
-        "a an the not no none secret private unknown nothing irrelevant hidden whatever why what who hard difficult " +
-        "long complicated weird unimportant");
+    private static readonly FrozenSet<string> _notANameAfterNameIs = Lexicon.English.Words("notANameAfterNameIs");
 
-    private static readonly HashSet<string> _notANameAfterCallMe = Words(
-        "later back tomorrow tonight today soon now again anytime sometime whenever when if maybe please on at in by " +
-        "after before crazy old-fashioned lazy stupid silly weird naive paranoid biased cynical picky sentimental " +
-        "skeptical sceptical old a an the what whatever anything something nothing anyone someone names ever " +
-        "sometimes once twice up out over baby babe honey sweetie dude bro mate");
+    private static readonly FrozenSet<string> _notANameAfterCallMe = Lexicon.English.Words("notANameAfterCallMe");
 
-    private static readonly HashSet<string> _notANameAfterIAm = Words(
-        "a an the not so very really just also still here there back home fine good great ok okay well sorry sure " +
-        "glad happy sad tired bored busy done ready hungry thirsty sick ill new old young interested looking trying " +
-        "going working feeling thinking learning from in at on into with your my his her their our all always never " +
-        "only too kind pretty quite almost about gonna like married single retired vegan vegetarian christian " +
-        "catholic protestant muslim jewish hindu buddhist atheist agnostic american british english french german " +
-        "italian spanish portuguese brazilian mexican canadian australian indian chinese japanese korean russian " +
-        "ukrainian polish dutch swedish norwegian danish finnish irish scottish welsh greek turkish egyptian " +
-        "nigerian african european asian latino latina arab persian israeli swiss austrian belgian czech hungarian " +
-        "romanian argentinian chilean colombian peruvian cuban filipino vietnamese thai indonesian pakistani " +
-        "bangladeshi iranian iraqi kenyan ethiopian moroccan serbian croatian bosnian bulgarian icelandic londoner " +
-        "parisian texan californian gay straight bi trans male female human man woman boy girl student teacher " +
-        "engineer developer programmer doctor nurse lawyer ceo cto sorry afraid excited confused lost curious " +
-        "starving stuck monday tuesday wednesday thursday friday saturday sunday alright alive awake online " +
-        "offline bilingual left right");
+    private static readonly FrozenSet<string> _notANameAfterIAm = Lexicon.English.Words("notANameAfterIAm");
 
     /// <summary>Titles written with a dot that open a name: "Dr. Ada Lovelace".</summary>
-    private static readonly HashSet<string> _titles = Words("dr mr mrs ms mx prof rev sir st");
+    private static readonly FrozenSet<string> _titles = Lexicon.English.Words("titles");
 
-    private static readonly HashSet<string> _particles = Words(
-        "van von de da di del della der den la le du bin ibn al el y dos das ter");
+    private static readonly FrozenSet<string> _particles = Lexicon.English.Words("particles");
 
-    private static readonly HashSet<string> _allowedAfterBareName = Words(
-        "and but from so btw by nice here too again lol haha instead anyway anyways");
+    private static readonly FrozenSet<string> _allowedAfterBareName = Lexicon.English.Words("allowedAfterBareName");
 
     /// <summary>
     /// The name at the start of <paramref name="text"/>[<paramref name="start"/>..], or null; <paramref name="end"/>
@@ -120,7 +95,4 @@ internal static class NameRules
         if (rest.Length == 0 || !char.IsLetterOrDigit(rest[0])) return true;
         return _allowedAfterBareName.Contains(MessageValues.FirstWord(rest));
     }
-
-    private static HashSet<string> Words(string words) =>
-        new(words.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
 }

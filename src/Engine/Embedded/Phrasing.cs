@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace Orleans.Conversations.Engine.Embedded;
@@ -5,34 +6,13 @@ namespace Orleans.Conversations.Engine.Embedded;
 /// <summary>Small writing helpers for replies: lists, quotes, addressing the user, and turning "I" into "you".</summary>
 internal static class Phrasing
 {
-    private static readonly Dictionary<string, string> _reflections = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["i"] = "you", ["i'm"] = "you're", ["im"] = "you're", ["i've"] = "you've", ["i'd"] = "you'd",
-        ["i'll"] = "you'll", ["me"] = "you", ["my"] = "your", ["mine"] = "yours", ["myself"] = "yourself",
-        ["you're"] = "I'm", ["your"] = "my", ["yours"] = "mine", ["yourself"] = "myself", ["you've"] = "I've",
-        ["you'll"] = "I'll", ["you'd"] = "I'd",
-    };
+    private static readonly FrozenDictionary<string, string> _reflections = Lexicon.English.Reflections;
 
-    private static readonly HashSet<string> _subjectOpeners = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "", "and", "but", "so", "that", "because", "if", "when", "then", "or", "think", "know", "hope", "wish",
-    };
+    private static readonly FrozenSet<string> _subjectOpeners = Lexicon.English.Words("subjectOpeners");
 
-    private static readonly HashSet<string> _lowerCaseOpeners = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "the", "a", "an", "this", "that", "these", "those", "it", "it's", "its", "we", "we're", "they", "they're",
-        "he", "she", "there", "there's", "today", "yesterday", "tonight", "tomorrow", "everything", "nothing",
-        "something", "someone", "everyone", "all", "some", "many", "most", "our", "their", "his", "her", "what",
-        "just", "really", "maybe", "perhaps", "sometimes", "work", "life", "so", "well",
-    };
+    private static readonly FrozenSet<string> _lowerCaseOpeners = Lexicon.English.Words("lowerCaseOpeners");
 
-    private static readonly HashSet<string> _subjects = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "i", "i'm", "i’m", "im", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll", "my", "we", "we're", "we’re", "our",
-        "the", "a", "an", "this", "that", "these", "those", "it", "it's", "it’s", "its", "there", "there's",
-        "there’s", "today", "yesterday", "tonight", "he", "she", "they", "his", "her", "their", "you", "you're",
-        "you’re", "your", "everyone", "everything", "nothing", "something", "someone", "life", "work",
-    };
+    private static readonly FrozenSet<string> _subjects = Lexicon.English.Words("subjects");
 
     /// <summary>Whether <paramref name="sentence"/> opens with a subject ("I went ...", "the weather is ..."), so
     /// that it can be said back; an order or a fragment ("call me later", "forget it") cannot.</summary>

@@ -1,25 +1,17 @@
+using System.Collections.Frozen;
 using Orleans.Conversations.Engine;
 
 namespace Orleans.Conversations.Engine.Embedded;
 
 public sealed partial class RuleBasedReplyGenerator
 {
-    private static readonly string[] _likeVerbs = ["like", "love", "enjoy", "adore"];
+    private static readonly string[] _likeVerbs = Lexicon.English.WordList("likeVerbs");
 
     /// <summary>Words that open a clause with its subject ("my keys are ...", "the meeting is ...").</summary>
-    private static readonly HashSet<string> _clauseOpeners = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "i", "i'm", "i’m", "i've", "i’ve", "i'll", "i’ll", "i'd", "i’d", "my", "mine", "me", "we", "we're", "we’re", "our",
-        "you", "your", "he", "she", "it", "it's", "it’s", "its", "they", "their", "his", "her", "there", "there's",
-        "there’s", "the", "a", "an", "this", "that", "these", "those", "every", "each", "all", "some", "no", "one", "two",
-        "tomorrow", "today", "tonight", "on", "in", "at", "next", "last",
-    };
+    private static readonly FrozenSet<string> _clauseOpeners = Lexicon.English.Words("clauseOpeners");
 
     /// <summary>Verbs that make a fact a statement ("mom's birthday is in May"), not a note ("buy milk").</summary>
-    private static readonly HashSet<string> _clauseVerbs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "is", "are", "was", "were", "am", "be", "has", "have", "had", "will", "would", "can", "could", "should", "must",
-    };
+    private static readonly FrozenSet<string> _clauseVerbs = Lexicon.English.Words("clauseVerbs");
 
     /// <summary>
     /// Says what the message taught or made the engine forget, only for what is still true once all its changes are

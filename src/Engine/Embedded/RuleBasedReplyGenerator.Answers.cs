@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Orleans.Conversations.Engine;
 
@@ -16,7 +17,7 @@ public sealed partial class RuleBasedReplyGenerator
         + "live, what you like or your favorite things, or ask me to remember something, and I'll keep it in mind. "
         + "You can ask me what I remember, or tell me to forget something, at any time.";
 
-    private static readonly string[] _thingTail = ["called", "named", "again", "then", "now", "please"];
+    private static readonly string[] _thingTail = Lexicon.English.WordList("thingTail");
 
     private static string Answer(Question question, ReplyRequest request, MessageAnalysis analysis, SessionContext context) =>
         question.Kind switch
