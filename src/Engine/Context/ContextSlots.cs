@@ -24,7 +24,7 @@ public static class ContextSlots
 
     /// <summary>The user's pets.</summary>
     public static ContextSlot Pets { get; } =
-        new(ContextKeys.Pets, SlotShape.List, SessionContext.MaxPets, "pets", "your pets", "your pets are {0}");
+        new(ContextKeys.Pets, SlotShape.List, SessionContext.MaxPets, "pets", "your pets", "you have {0}");
 
     /// <summary>The user's favorites, by topic.</summary>
     public static ContextSlot Favorites { get; } =

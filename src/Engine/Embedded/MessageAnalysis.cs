@@ -14,27 +14,6 @@ internal sealed class MessageAnalysis
     /// <summary>Words that, after a favorite question, are fillers or pronouns rather than another topic.</summary>
     private static readonly FrozenSet<string> _notATopic = Lexicon.English.Words("notATopic");
 
-    private static readonly (QuestionKind Kind, Func<Regex> Pattern)[] _questionPatterns =
-    [
-        (QuestionKind.FirstMessage, MessagePatterns.FirstMessageQuestion),
-        (QuestionKind.LastMessage, MessagePatterns.LastMessageQuestion),
-        (QuestionKind.MessageCount, MessagePatterns.MessageCountQuestion),
-        (QuestionKind.Memory, MessagePatterns.MemoryQuestion),
-        (QuestionKind.AllFavorites, MessagePatterns.AllFavoritesQuestion),
-        (QuestionKind.Favorite, MessagePatterns.FavoriteQuestion),
-        (QuestionKind.Likes, MessagePatterns.LikesQuestion),
-        (QuestionKind.LikeCheck, MessagePatterns.LikeCheckQuestion),
-        (QuestionKind.Location, MessagePatterns.LocationQuestion),
-        (QuestionKind.Name, MessagePatterns.NameQuestion),
-        (QuestionKind.NameCheck, MessagePatterns.NameCheckQuestion),
-        (QuestionKind.Job, MessagePatterns.JobQuestion),
-        (QuestionKind.Pets, MessagePatterns.PetsQuestion),
-        (QuestionKind.PetName, MessagePatterns.PetNameQuestion),
-        (QuestionKind.HowAreYou, MessagePatterns.HowAreYouQuestion),
-        (QuestionKind.AboutYou, MessagePatterns.AboutYouQuestion),
-        (QuestionKind.AboutMyThing, MessagePatterns.AboutMyThingQuestion),
-    ];
-
     private MessageAnalysis(string text, IReadOnlyList<Statement> statements)
     {
         Text = text;
@@ -106,14 +85,13 @@ internal sealed class MessageAnalysis
     private static List<Question> FindQuestions(string rest)
     {
         var found = new List<Question>();
-        foreach (var (kind, pattern) in _questionPatterns)
+        foreach (var intent in Intents.Questions)
         {
-            Func<Match, string, bool> holds = kind == QuestionKind.Memory ? MessagePatterns.MemoryQuestionHolds : MessagePatterns.Always;
-            foreach (var match in MessagePatterns.Guarded(pattern(), rest, holds))
+            foreach (var match in MessagePatterns.Guarded(intent.Pattern, rest, intent.Holds))
             {
-                var question = ToQuestion(kind, match);
+                var question = ToQuestion(intent.Kind, match);
                 var overlaps = found.Any(q => q.Start < question.End && question.Start < q.End);
-                var repeated = found.Any(q => q.Kind == kind
+                var repeated = found.Any(q => q.Kind == intent.Kind
                     && string.Equals(q.Wording, question.Wording, StringComparison.OrdinalIgnoreCase));
                 if (!overlaps && !repeated) found.Add(question);
             }
@@ -176,22 +154,7 @@ internal sealed class MessageAnalysis
     private static Question ToQuestion(QuestionKind kind, Match match)
     {
         var after = match.Groups["after"];
-        var end = after.Success ? after.Index : match.Index + match.Length;
-        return kind switch
-        {
-            QuestionKind.Favorite => new(kind, match.Index, end, MessageValues.Topic(match.Groups["topic"].Value),
-                match.Groups["spelling"].Value.ToLowerInvariant()),
-            QuestionKind.Likes or QuestionKind.Location => new(kind, match.Index, end,
-                match.Groups["verb"].Value.ToLowerInvariant()),
-            QuestionKind.LikeCheck => new(kind, match.Index, end, MessageValues.Clean(match.Groups["thing"].Value),
-                match.Groups["verb"].Value.ToLowerInvariant()),
-            QuestionKind.NameCheck => new(kind, match.Index, end, MessageValues.Clean(match.Groups["candidate"].Value)),
-            QuestionKind.AboutMyThing => new(kind, match.Index, end, MessageValues.Clean(match.Groups["thing"].Value)),
-            QuestionKind.PetName => new(kind, match.Index, end, match.Groups["kind"].Value.ToLowerInvariant(),
-                MessageValues.Clean(match.Groups["thing"].Value)),
-            QuestionKind.Name => new(kind, match.Index, end, Variant: match.Groups["who"].Success ? "who" : ""),
-            _ => new(kind, match.Index, end),
-        };
+        return Intents.Question(kind).Read(match, after.Success ? after.Index : match.Index + match.Length);
     }
 
     private static string GreetingReply(string greeting)

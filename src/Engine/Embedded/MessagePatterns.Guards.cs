@@ -30,9 +30,6 @@ internal static partial class MessagePatterns
         }
     }
 
-    /// <summary>Any match holds.</summary>
-    internal static bool Always(Match match, string text) => true;
-
     /// <summary>"what do you know" is not followed by "about" (unless about me), nor "remember me" by "to", "that" ....</summary>
     internal static bool MemoryQuestionHolds(Match match, string text)
     {

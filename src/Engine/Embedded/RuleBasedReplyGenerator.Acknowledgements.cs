@@ -78,11 +78,11 @@ public sealed partial class RuleBasedReplyGenerator
 
             FlushLikes();
             if (change.Key == ContextKeys.Location && value == context.Location)
-                clauses.Add("that " + LocationClause(value, [text]));
+                clauses.Add("that " + SaidBack.Location(value, [text]));
             else if (change.Key == ContextKeys.Job && value == context.Job)
                 clauses.Add($"that you work as {Phrasing.Job(value)}");
             else if (change.Key == ContextKeys.Pets && context.Pets.Contains(value))
-                clauses.Add($"that you have {PetPhrase(value)}");
+                clauses.Add($"that you have {SaidBack.Pet(value)}");
             else if (change.Key == ContextKeys.Facts && context.Facts.Contains(value))
                 clauses.Add(FactClause(value));
             else if (change.Key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
@@ -134,13 +134,6 @@ public sealed partial class RuleBasedReplyGenerator
 
         return verb;
     }
-
-    /// <summary>"you're from São Paulo" if the user said "from" before the place, otherwise "you live in London".</summary>
-    private static string LocationClause(string location, IEnumerable<string> saidByUser) =>
-        saidByUser.FirstOrDefault(text => WordMatch.Contains(text, location)) is { } text
-        && WordMatch.Contains(text, "from " + location)
-            ? $"you're from {location}"
-            : $"you live in {location}";
 
     /// <summary>The user's own spelling of "favorite".</summary>
     private static string Favorite(string text) =>

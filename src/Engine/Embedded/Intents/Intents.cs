@@ -1,0 +1,38 @@
+using System.Collections.Frozen;
+
+namespace Orleans.Conversations.Engine.Embedded;
+
+/// <summary>
+/// The registry of the embedded engine's intents, in the order they are tried: a question found earlier in this list
+/// wins over a later one that overlaps it.
+/// </summary>
+internal static class Intents
+{
+    /// <summary>The questions, in priority order.</summary>
+    public static IReadOnlyList<QuestionIntent> Questions { get; } =
+    [
+        new FirstMessageQuestion(),
+        new LastMessageQuestion(),
+        new MessageCountQuestion(),
+        new MemoryQuestion(),
+        new AllFavoritesQuestion(),
+        new FavoriteQuestion(),
+        new LikesQuestion(),
+        new LikeCheckQuestion(),
+        new LocationQuestion(),
+        new NameQuestion(),
+        new NameCheckQuestion(),
+        new JobQuestion(),
+        new PetsQuestion(),
+        new PetNameQuestion(),
+        new HowAreYouQuestion(),
+        new AboutYouQuestion(),
+        new AboutMyThingQuestion(),
+    ];
+
+    private static readonly FrozenDictionary<QuestionKind, QuestionIntent> _questionsByKind =
+        Questions.ToFrozenDictionary(question => question.Kind);
+
+    /// <summary>The intent of a question of <paramref name="kind"/>.</summary>
+    public static QuestionIntent Question(QuestionKind kind) => _questionsByKind[kind];
+}

@@ -1,0 +1,8 @@
+namespace Orleans.Conversations.Engine.Embedded;
+
+/// <summary>"how are you".</summary>
+internal sealed class HowAreYouQuestion() : QuestionIntent(QuestionKind.HowAreYou, nameof(MessagePatterns.HowAreYouQuestion))
+{
+    public override string Answer(Question question, Asked asked) =>
+        $"I'm doing well, thanks for asking{Phrasing.Address(asked.Context.Name)}! How are you?";
+}
