@@ -16,7 +16,7 @@ public static class ContextSlots
 
     /// <summary>What the user does for a living.</summary>
     public static ContextSlot Job { get; } =
-        new(ContextKeys.Job, SlotShape.Single, 1, "works as", "your job", "you work as {0}");
+        new(ContextKeys.Job, SlotShape.Single, 1, "works as", "what you do for a living", "you work as {0}");
 
     /// <summary>What the user likes.</summary>
     public static ContextSlot Likes { get; } =

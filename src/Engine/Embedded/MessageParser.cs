@@ -75,16 +75,11 @@ internal static partial class MessageParser
         var opening = OpeningLength(clause, out var polite);
         var body = clause[opening..];
         var clauseFound = new List<Statement>();
-        _ = TryForget(body, clauseFound)
-            || TryFact(body, polite, clauseFound)
-            || TryFavorite(body, clauseFound)
-            || TryJob(body, clauseFound)
-            || TryPet(body, allCaps, clauseFound)
-            || TryName(body, polite, allCaps, clauseFound)
-            || TryLocation(body, clauseFound)
-            || TryLike(body, clauseFound)
-            || TryFavoriteReversed(body, clauseFound)
-            || TryBareName(body, allCaps, clauseFound);
+        var reading = new Clause(body, polite, allCaps);
+        foreach (var intent in Intents.Statements)
+        {
+            if (intent.TryRead(reading, clauseFound)) break;
+        }
 
         var offset = start + opening;
         found.AddRange(clauseFound.Select(s => s with { Start = s.Start + offset, End = s.End + offset }));

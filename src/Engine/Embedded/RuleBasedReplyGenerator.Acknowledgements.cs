@@ -79,10 +79,6 @@ public sealed partial class RuleBasedReplyGenerator
             FlushLikes();
             if (change.Key == ContextKeys.Location && value == context.Location)
                 clauses.Add("that " + SaidBack.Location(value, [text]));
-            else if (change.Key == ContextKeys.Job && value == context.Job)
-                clauses.Add($"that you work as {Phrasing.Job(value)}");
-            else if (change.Key == ContextKeys.Pets && context.Pets.Contains(value))
-                clauses.Add($"that you have {SaidBack.Pet(value)}");
             else if (change.Key == ContextKeys.Facts && context.Facts.Contains(value))
                 clauses.Add(FactClause(value));
             else if (change.Key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
@@ -91,6 +87,10 @@ public sealed partial class RuleBasedReplyGenerator
             {
                 var topic = SpokenTopic(change.Key, statements);
                 clauses.Add($"that your {Favorite(text)} {topic} {Phrasing.IsOrAre(topic)} {value}");
+            }
+            else if (ContextSlots.Of(change.Key) is { Shape: not SlotShape.Topics } slot && Holds(context, slot, value))
+            {
+                clauses.Add("that " + SaidBack.Clause(slot, value));
             }
         }
 
@@ -103,6 +103,10 @@ public sealed partial class RuleBasedReplyGenerator
             likes.Clear();
         }
     }
+
+    /// <summary>Whether <paramref name="context"/> still holds <paramref name="value"/> in <paramref name="slot"/> once the message's changes are applied.</summary>
+    private static bool Holds(SessionContext context, ContextSlot slot, string value) =>
+        slot.Shape == SlotShape.Single ? context.Value(slot.Key) == value : context.List(slot.Key).Contains(value);
 
     /// <summary>
     /// "to buy milk" reads as "I'll remember to buy milk", a statement as "I'll remember that your keys are in the
@@ -154,12 +158,7 @@ public sealed partial class RuleBasedReplyGenerator
     private static bool WasForgotten(Statement statement, List<string> forgotten) => statement.Target switch
     {
         ForgetTarget.Everything => forgotten.Count > 0,
-        ForgetTarget.Name => forgotten.Contains(ContextKeys.Name),
-        ForgetTarget.Location => forgotten.Contains(ContextKeys.Location),
-        ForgetTarget.Likes => forgotten.Contains(ContextKeys.Likes),
-        ForgetTarget.Job => forgotten.Contains(ContextKeys.Job),
-        ForgetTarget.Pets => forgotten.Contains(ContextKeys.Pets),
-        ForgetTarget.Facts => forgotten.Contains(ContextKeys.Facts),
+        ForgetTarget.Slot => forgotten.Contains(statement.Key),
         ForgetTarget.AllFavorites => forgotten.Any(key => key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)),
         _ => forgotten.Any(key => key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
             && MessageValues.SameTopic(key[ContextKeys.FavoritePrefix.Length..], statement.Topic)),
@@ -168,12 +167,8 @@ public sealed partial class RuleBasedReplyGenerator
     private static string NothingToForget(Statement statement) => statement.Target switch
     {
         ForgetTarget.Everything => "There's nothing to forget: I don't know anything about you yet.",
-        ForgetTarget.Name => "I didn't know your name anyway, so there's nothing to forget.",
-        ForgetTarget.Location => "I didn't know where you live anyway, so there's nothing to forget.",
-        ForgetTarget.Likes => "I didn't know what you like anyway, so there's nothing to forget.",
-        ForgetTarget.Job => "I didn't know what you do for a living anyway, so there's nothing to forget.",
-        ForgetTarget.Pets => "I didn't know about any pets of yours anyway, so there's nothing to forget.",
-        ForgetTarget.Facts => "You hadn't asked me to remember anything, so there's nothing to forget.",
+        ForgetTarget.Slot when statement.Key == ContextKeys.Facts => "You hadn't asked me to remember anything, so there's nothing to forget.",
+        ForgetTarget.Slot => $"I didn't know {ContextSlots.Of(statement.Key)!.Spoken} anyway, so there's nothing to forget.",
         ForgetTarget.AllFavorites => "I didn't know any of your favorites anyway, so there's nothing to forget.",
         _ => $"I didn't know your favorite {statement.Topic} anyway, so there's nothing to forget.",
     };

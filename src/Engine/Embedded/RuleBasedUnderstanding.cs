@@ -58,7 +58,6 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
     /// </summary>
     private static IEnumerable<ContextChange> Remember(Statement statement, SessionContext known)
     {
-        var value = SessionContext.LimitLength(statement.Value);
         if (statement.Kind == StatementKind.Favorite
             && FavoriteLookup.Find(known, statement.Topic) is { } stored
             && ContextKeys.Favorite(stored) != ContextKeys.Favorite(statement.Topic))
@@ -66,20 +65,8 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
             yield return ContextChange.Forget(ContextKeys.Favorite(stored));
         }
 
-        yield return statement.Kind switch
-        {
-            StatementKind.Name => ContextChange.Remember(ContextKeys.Name, value),
-            StatementKind.Location => ContextChange.Remember(ContextKeys.Location, value),
-            StatementKind.Like => ContextChange.Remember(ContextKeys.Likes, value),
-            StatementKind.Job => ContextChange.Remember(ContextKeys.Job, value),
-            StatementKind.Pet => ContextChange.Remember(ContextKeys.Pets, SessionContext.LimitLength(PetItem(statement))),
-            StatementKind.Favorite => ContextChange.Remember(ContextKeys.Favorite(statement.Topic), value),
-            _ => ContextChange.Remember(ContextKeys.Facts, value),
-        };
+        yield return Intents.Statement(statement.Kind).Remember(statement);
     }
-
-    /// <summary>A pet as the context keeps it: "Rex (dog)", or "Rex" when its kind was not said.</summary>
-    internal static string PetItem(Statement pet) => pet.Topic.Length > 0 ? $"{pet.Value} ({pet.Topic})" : pet.Value;
 
     /// <summary>
     /// Forgets only what is known, so that nothing is recorded for a request with nothing to forget, and with it every
@@ -94,7 +81,7 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
             ForgetTarget.Favorite => FavoriteLookup.Find(known, statement.Topic) is { } topic
                 ? [ContextKeys.FavoritePrefix + topic]
                 : [],
-            _ => [.. known.Keys.Where(key => key == KeyOf(statement.Target))],
+            _ => [.. known.Keys.Where(key => key == statement.Key)],
         };
         var changes = keys.Select(ContextChange.Forget).ToList();
         if (!keys.Contains(ContextKeys.Facts))
@@ -108,26 +95,9 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
 
     /// <summary>Whether <paramref name="fact"/> states something that <paramref name="forget"/> forgets.</summary>
     private static bool Tells(string fact, Statement forget, List<string> keys) =>
-        MessageParser.StatementsInFact(fact).Any(stated => stated.Kind switch
-        {
-            StatementKind.Name => forget.Target == ForgetTarget.Name,
-            StatementKind.Location => forget.Target == ForgetTarget.Location,
-            StatementKind.Like => forget.Target == ForgetTarget.Likes,
-            StatementKind.Job => forget.Target == ForgetTarget.Job,
-            StatementKind.Pet => forget.Target == ForgetTarget.Pets,
-            StatementKind.Favorite => forget.Target == ForgetTarget.AllFavorites
+        MessageParser.StatementsInFact(fact).Any(stated => stated.Kind == StatementKind.Favorite
+            ? forget.Target == ForgetTarget.AllFavorites
                 || keys.Any(key => key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
-                    && MessageValues.SameTopic(key[ContextKeys.FavoritePrefix.Length..], stated.Topic)),
-            _ => false,
-        });
-
-    private static string KeyOf(ForgetTarget target) => target switch
-    {
-        ForgetTarget.Name => ContextKeys.Name,
-        ForgetTarget.Location => ContextKeys.Location,
-        ForgetTarget.Likes => ContextKeys.Likes,
-        ForgetTarget.Job => ContextKeys.Job,
-        ForgetTarget.Pets => ContextKeys.Pets,
-        _ => ContextKeys.Facts,
-    };
+                    && MessageValues.SameTopic(key[ContextKeys.FavoritePrefix.Length..], stated.Topic))
+            : forget.Target == ForgetTarget.Slot && Intents.Statement(stated.Kind).Key == forget.Key);
 }

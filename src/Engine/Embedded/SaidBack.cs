@@ -73,18 +73,22 @@ internal static class SaidBack
         return open > 0 && pet.EndsWith(')') ? (pet[..open], pet[(open + 2)..^1]) : (pet, "pet");
     }
 
-    private static string Single(ContextSlot slot, string value, ReplyRequest request) => slot.Key switch
-    {
-        ContextKeys.Location => Location(value, SaidByUser(request)),
-        ContextKeys.Job => string.Format(System.Globalization.CultureInfo.InvariantCulture, slot.SaidBack, Phrasing.Job(value)),
-        _ => string.Format(System.Globalization.CultureInfo.InvariantCulture, slot.SaidBack, value),
-    };
+    /// <summary>One value of <paramref name="slot"/> said back in its sentence: "you work as a nurse", "you have a dog called Rex".</summary>
+    public static string Clause(ContextSlot slot, string value) => Said(slot, Item(slot, value));
 
-    private static string List(ContextSlot slot, IReadOnlyList<string> items) => slot.Key switch
+    private static string Single(ContextSlot slot, string value, ReplyRequest request) =>
+        slot.Key == ContextKeys.Location ? Location(value, SaidByUser(request)) : Clause(slot, value);
+
+    private static string List(ContextSlot slot, IReadOnlyList<string> items) =>
+        Said(slot, Phrasing.ListLatest([.. items.Select(item => Item(slot, item))], MaxListed, slot.Key == ContextKeys.Pets ? "pet" : "thing"));
+
+    /// <summary>A value as said back: a job with its article, a pet by kind and name, a fact in quotes.</summary>
+    private static string Item(ContextSlot slot, string value) => slot.Key switch
     {
-        ContextKeys.Pets => Said(slot, Phrasing.ListLatest([.. items.Select(Pet)], MaxListed, "pet")),
-        ContextKeys.Facts => Said(slot, Phrasing.ListLatest([.. items.Select(Phrasing.Quote)], MaxListed, "thing")),
-        _ => Said(slot, Phrasing.ListLatest(items, MaxListed, "thing")),
+        ContextKeys.Job => Phrasing.Job(value),
+        ContextKeys.Pets => Pet(value),
+        ContextKeys.Facts => Phrasing.Quote(value),
+        _ => value,
     };
 
     private static string Said(ContextSlot slot, string value) =>

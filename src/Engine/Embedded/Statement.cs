@@ -15,4 +15,7 @@ internal sealed record Statement(StatementKind Kind, int Start, int End)
 
     /// <summary>What a <see cref="StatementKind.Forget"/> statement forgets.</summary>
     public ForgetTarget Target { get; init; }
+
+    /// <summary>The slot a <see cref="ForgetTarget.Slot"/> forget statement forgets (see <see cref="ContextKeys"/>).</summary>
+    public string Key { get; init; } = "";
 }

@@ -8,6 +8,21 @@ namespace Orleans.Conversations.Engine.Embedded;
 /// </summary>
 internal static class Intents
 {
+    /// <summary>The statements, in the order they are tried on a clause: the first that reads it wins.</summary>
+    public static IReadOnlyList<StatementIntent> Statements { get; } =
+    [
+        new ForgetStatement(),
+        new FactStatement(),
+        new FavoriteStatement(),
+        new JobStatement(),
+        new PetStatement(),
+        new NameStatement(),
+        new LocationStatement(),
+        new LikeStatement(),
+        new FavoriteReversedStatement(),
+        new BareNameStatement(),
+    ];
+
     /// <summary>The questions, in priority order.</summary>
     public static IReadOnlyList<QuestionIntent> Questions { get; } =
     [
@@ -32,6 +47,12 @@ internal static class Intents
 
     private static readonly FrozenDictionary<QuestionKind, QuestionIntent> _questionsByKind =
         Questions.ToFrozenDictionary(question => question.Kind);
+
+    private static readonly FrozenDictionary<StatementKind, StatementIntent> _statementsByKind =
+        Statements.DistinctBy(statement => statement.Kind).ToFrozenDictionary(statement => statement.Kind);
+
+    /// <summary>The (first) intent of a statement of <paramref name="kind"/>: what remembering it asks, and its slot.</summary>
+    public static StatementIntent Statement(StatementKind kind) => _statementsByKind[kind];
 
     /// <summary>The intent of a question of <paramref name="kind"/>.</summary>
     public static QuestionIntent Question(QuestionKind kind) => _questionsByKind[kind];

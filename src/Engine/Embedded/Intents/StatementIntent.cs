@@ -1,0 +1,23 @@
+namespace Orleans.Conversations.Engine.Embedded;
+
+/// <summary>
+/// One kind of statement the embedded engine reads: its pattern (in the lexicon), its slot reader, and what it makes
+/// the context remember. Registered, in the order they are tried on a clause, in <see cref="Intents"/>.
+/// </summary>
+/// <param name="kind">What the statements it reads are about.</param>
+/// <param name="key">The slot it fills (see <see cref="ContextSlots"/>), or null when it fills none (a request to forget).</param>
+internal abstract class StatementIntent(StatementKind kind, string? key)
+{
+    /// <summary>What the statements it reads are about.</summary>
+    public StatementKind Kind { get; } = kind;
+
+    /// <summary>The slot it fills, or null.</summary>
+    public string? Key { get; } = key;
+
+    /// <summary>Reads <paramref name="clause"/>, whose statement starts at its beginning; adds what it states to <paramref name="found"/>.</summary>
+    public abstract bool TryRead(Clause clause, List<Statement> found);
+
+    /// <summary>What remembering <paramref name="statement"/> asks of the context.</summary>
+    public virtual ContextChange Remember(Statement statement) =>
+        ContextChange.Remember(Key!, SessionContext.LimitLength(statement.Value));
+}

@@ -1,0 +1,17 @@
+namespace Orleans.Conversations.Engine.Embedded;
+
+/// <summary>"my favorite color is blue", "my favourite food's feijoada": remembered under <c>favorite.T</c>.</summary>
+internal sealed class FavoriteStatement() : StatementIntent(StatementKind.Favorite, ContextKeys.FavoritePrefix)
+{
+    public override bool TryRead(Clause clause, List<Statement> found)
+    {
+        var lead = MessagePatterns.FavoriteLead().Match(clause.Body);
+        if (!lead.Success) return false;
+
+        var topic = MessageValues.Topic(lead.Groups["topic"].Value);
+        return topic.Length > 0 && SlotReader.TryValue(clause.Body, lead.Length, Kind, SlotReader.LikeTail, found, topic);
+    }
+
+    public override ContextChange Remember(Statement statement) =>
+        ContextChange.Remember(ContextKeys.Favorite(statement.Topic), SessionContext.LimitLength(statement.Value));
+}

@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+
+namespace Orleans.Conversations.Engine.Embedded;
+
+/// <summary>
+/// "forget my name", "forget where I live and my job", "forget everything": one statement per target. A target named
+/// by a group of the lexicon's <c>forgetTarget</c> pattern that is a slot's key ("name", "job", "pets" ...) forgets
+/// that slot; "favorite", "favorites" and "everything" are their own.
+/// </summary>
+internal sealed class ForgetStatement() : StatementIntent(StatementKind.Forget, null)
+{
+    private static readonly string[] _slotGroups =
+        [.. ContextSlots.All.Where(slot => slot.Shape != SlotShape.Topics).Select(slot => slot.Key)];
+
+    public override bool TryRead(Clause clause, List<Statement> found)
+    {
+        var body = clause.Body;
+        var lead = MessagePatterns.ForgetLead().Match(body);
+        if (!lead.Success) return false;
+
+        var pos = lead.Length;
+        while (pos < body.Length)
+        {
+            var rest = body[pos..];
+            var target = MessagePatterns.ForgetTarget().Match(rest);
+            if (!target.Success || !MessagePatterns.ForgetTargetHolds(target, rest)) break;
+
+            var after = target.Groups["after"];
+            pos += after.Success ? after.Index : target.Length;
+            var (what, key) = TargetOf(target);
+            found.Add(new Statement(Kind, 0, pos)
+            {
+                Target = what,
+                Key = key,
+                Topic = target.Groups["topic"].Success ? MessageValues.Topic(target.Groups["topic"].Value) : "",
+            });
+            pos += MessagePatterns.ForgetJoin().Match(body[pos..]).Length;
+        }
+
+        return found.Count > 0;
+    }
+
+    public override ContextChange Remember(Statement statement) =>
+        throw new InvalidOperationException("A request to forget remembers nothing.");
+
+    private static (ForgetTarget Target, string Key) TargetOf(Match target) =>
+        target.Groups["everything"].Success ? (ForgetTarget.Everything, "")
+        : target.Groups["favorites"].Success ? (ForgetTarget.AllFavorites, "")
+        : target.Groups["favorite"].Success ? (ForgetTarget.Favorite, "")
+        : _slotGroups.FirstOrDefault(key => target.Groups[key].Success) is { } key ? (ForgetTarget.Slot, key)
+        : (ForgetTarget.Slot, ContextKeys.Facts);
+}

@@ -1,0 +1,21 @@
+namespace Orleans.Conversations.Engine.Embedded;
+
+/// <summary>"I work as a nurse" (the job keeps its article), "my job is pilot", "I'm a nurse by profession" ("nurse").</summary>
+internal sealed class JobStatement() : StatementIntent(StatementKind.Job, ContextKeys.Job)
+{
+    public override bool TryRead(Clause clause, List<Statement> found)
+    {
+        var body = clause.Body;
+        var byProfession = MessagePatterns.JobByProfession().Match(body);
+        if (byProfession.Success)
+        {
+            var job = MessageValues.Clean(byProfession.Groups["value"].Value);
+            if (job.Length == 0 || job.Length > SlotReader.MaxValueLength || MessageValues.IsPronoun(job)) return false;
+            found.Add(new Statement(Kind, 0, byProfession.Length) { Value = job });
+            return true;
+        }
+
+        var lead = MessagePatterns.JobLead().Match(body);
+        return lead.Success && SlotReader.TryValue(body, lead.Length, Kind, SlotReader.LocationTail, found);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Orleans.Conversations.Engine.Embedded;
+
+/// <summary>"I live in London", "I'm from São Paulo", "I'm based in Lima".</summary>
+internal sealed class LocationStatement() : StatementIntent(StatementKind.Location, ContextKeys.Location)
+{
+    public override bool TryRead(Clause clause, List<Statement> found)
+    {
+        var lead = MessagePatterns.LocationLead().Match(clause.Body);
+        return lead.Success && SlotReader.TryValue(clause.Body, lead.Length, Kind, SlotReader.LocationTail, found);
+    }
+}
