@@ -36,14 +36,8 @@ public sealed partial record SessionContext
     /// <summary>Where the user lives or comes from, if told.</summary>
     public string? Location => Value(ContextKeys.Location);
 
-    /// <summary>What the user does for a living, if told.</summary>
-    public string? Job => Value(ContextKeys.Job);
-
     /// <summary>Things the user said they like, oldest first.</summary>
     public ImmutableList<string> Likes => List(ContextKeys.Likes);
-
-    /// <summary>The user's pets ("Rex (dog)"), oldest first.</summary>
-    public ImmutableList<string> Pets => List(ContextKeys.Pets);
 
     /// <summary>Facts the user asked to be remembered, oldest first.</summary>
     public ImmutableList<string> Facts => List(ContextKeys.Facts);

@@ -30,30 +30,7 @@ internal static partial class MessagePatterns
         }
     }
 
-    /// <summary>"what do you know" is not followed by "about" (unless about me), nor "remember me" by "to", "that" ....</summary>
-    internal static bool MemoryQuestionHolds(Match match, string text)
-    {
-        var end = match.Index + match.Length;
-        return !(match.Groups["know"].Success && AboutFollows().IsMatch(text.AsSpan(end)))
-            && !(match.Groups["rememberme"].Success && RememberMeFollows().IsMatch(text.AsSpan(end)));
-    }
-
     /// <summary>"and", "but" or a dash separates clauses only after a space; a comma or semicolon anywhere.</summary>
     internal static bool ClauseSeparatorHolds(Match match, string text) =>
         text[match.Index] is ',' or ';' || (match.Index > 0 && char.IsWhiteSpace(text[match.Index - 1]));
-
-    /// <summary>"forget all my likes" does not forget everything: "all" counts only when not followed by "my", "the" or "of".</summary>
-    internal static bool ForgetTargetHolds(Match match, string text)
-    {
-        var all = match.Groups["all"];
-        return !all.Success
-            || !OwnerWordFollows().IsMatch(text.AsSpan(all.Index + all.Length))
-            || !OwnerWordFollows().IsMatch(text.AsSpan(all.Index + "all".Length));
-    }
-
-    private static Regex AboutFollows() => Lexicon.English.Pattern(nameof(AboutFollows));
-
-    private static Regex RememberMeFollows() => Lexicon.English.Pattern(nameof(RememberMeFollows));
-
-    private static Regex OwnerWordFollows() => Lexicon.English.Pattern(nameof(OwnerWordFollows));
 }

@@ -5,9 +5,10 @@ namespace Orleans.Conversations.Engine.Model;
 
 /// <summary>
 /// The system message: the instructions, then what the session remembers, within a number of characters, each slot
-/// under its <see cref="ContextSlot.Label"/>. The single values (name, place, job) come first; then the newest facts,
-/// likes, favorites and pets, taken in turn so that no kind crowds out the others, until the next one does not fit:
-/// the oldest are left out. A single value longer than the room left is cut. The instructions are always sent whole.
+/// under its <see cref="ContextSlot.Label"/>, in the order of the slot table. The single values (name, place, job)
+/// come first; then the newest facts, list items (likes, pets) and favorites, taken in turn so that no kind crowds out
+/// the others, until the next one does not fit: the oldest are left out. A single value longer than the room left is
+/// cut. The instructions are always sent whole.
 /// </summary>
 internal static class SystemPrompt
 {
@@ -20,8 +21,6 @@ internal static class SystemPrompt
     private const string LineStart = "\n- ";
     private const string LabelEnd = ": ";
     private const string ItemSeparator = ", ";
-    private static readonly string LikesLine = Line(ContextSlots.Likes);
-    private static readonly string PetsLine = Line(ContextSlots.Pets);
     private static readonly string FavoriteLine = LineStart + ContextSlots.Favorites.Label + " ";
     private static readonly string FactLine = Line(ContextSlots.Facts);
     private const int ShortestCut = 12;
@@ -41,21 +40,28 @@ internal static class SystemPrompt
             if (Cut(Line(slot), context.Value(slot.Key), ref room) is { } line) singles.Add(line);
         }
 
+        // The facts are tried first, then the lists said on one line each, then the favorites, a line each.
         var facts = context.Facts;
-        var likes = context.Likes;
-        var pets = context.Pets;
+        var joined = ContextSlots.All.Where(slot => slot.Shape == SlotShape.List && slot != ContextSlots.Facts)
+            .Select(slot => (Line: Line(slot), Items: context.List(slot.Key))).ToList();
         var topics = context.FavoriteTopicsOldestFirst();
         var kept = NewestThatFit(ref room,
+        [
             (facts.Count, i => FactLine.Length + facts[i].Length),
-            (likes.Count, i => (i == likes.Count - 1 ? LikesLine.Length : ItemSeparator.Length) + likes[i].Length),
+            .. joined.Select(list => (list.Items.Count, (Func<int, int>)(i =>
+                (i == list.Items.Count - 1 ? list.Line.Length : ItemSeparator.Length) + list.Items[i].Length))),
             (topics.Count, i => FavoriteLine.Length + topics[i].Length + LabelEnd.Length + context.Favorites[topics[i]].Length),
-            (pets.Count, i => (i == pets.Count - 1 ? PetsLine.Length : ItemSeparator.Length) + pets[i].Length));
+        ]);
         if (singles.Count == 0 && kept.Sum() == 0) return Instructions;
 
         var text = new StringBuilder(Instructions).Append(Heading).AppendJoin("", singles);
-        if (kept[1] > 0) text.Append(LikesLine).AppendJoin(ItemSeparator, likes.Skip(likes.Count - kept[1]));
-        if (kept[3] > 0) text.Append(PetsLine).AppendJoin(ItemSeparator, pets.Skip(pets.Count - kept[3]));
-        var keptTopics = topics.Skip(topics.Count - kept[2]).ToHashSet(StringComparer.Ordinal);
+        for (var j = 0; j < joined.Count; j++)
+        {
+            var (line, items) = joined[j];
+            if (kept[j + 1] > 0) text.Append(line).AppendJoin(ItemSeparator, items.Skip(items.Count - kept[j + 1]));
+        }
+
+        var keptTopics = topics.Skip(topics.Count - kept[^1]).ToHashSet(StringComparer.Ordinal);
         foreach (var (topic, value) in context.Favorites.Where(favorite => keptTopics.Contains(favorite.Key)))
             text.Append(FavoriteLine).Append(topic).Append(LabelEnd).Append(value);
         foreach (var fact in facts.Skip(facts.Count - kept[0])) text.Append(FactLine).Append(fact);
@@ -87,7 +93,7 @@ internal static class SystemPrompt
     /// fewest taken so far; a list stops at its first item that does not fit. Items are oldest first; the cost of item
     /// <c>i</c> is what it adds to the message.
     /// </summary>
-    private static int[] NewestThatFit(ref int room, params (int Count, Func<int, int> Cost)[] lists)
+    private static int[] NewestThatFit(ref int room, (int Count, Func<int, int> Cost)[] lists)
     {
         var kept = new int[lists.Length];
         var open = lists.Select(list => list.Count > 0).ToArray();

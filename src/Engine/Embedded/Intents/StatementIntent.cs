@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>
@@ -16,6 +18,9 @@ internal abstract class StatementIntent(StatementKind kind, string? key)
 
     /// <summary>Reads <paramref name="clause"/>, whose statement starts at its beginning; adds what it states to <paramref name="found"/>.</summary>
     public abstract bool TryRead(Clause clause, List<Statement> found);
+
+    /// <summary>The lexicon's pattern <paramref name="name"/>.</summary>
+    protected static Regex Pattern(string name) => Lexicon.English.Pattern(name);
 
     /// <summary>What remembering <paramref name="statement"/> asks of the context.</summary>
     public virtual ContextChange Remember(Statement statement) =>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"what is my car's colour": something about the user no slot holds, answered from a fact that mentions it.</summary>
-internal sealed class AboutMyThingQuestion() : QuestionIntent(QuestionKind.AboutMyThing, nameof(MessagePatterns.AboutMyThingQuestion))
+internal sealed class AboutMyThingQuestion() : QuestionIntent(QuestionKind.AboutMyThing, "aboutMyThingQuestion")
 {
     private static readonly string[] _thingTail = Lexicon.English.WordList("thingTail");
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"do I like tea?": checked against the likes by whole words.</summary>
-internal sealed class LikeCheckQuestion() : QuestionIntent(QuestionKind.LikeCheck, nameof(MessagePatterns.LikeCheckQuestion))
+internal sealed class LikeCheckQuestion() : QuestionIntent(QuestionKind.LikeCheck, "likeCheckQuestion")
 {
     public override Question Read(Match match, int end) =>
         new(Kind, match.Index, end, MessageValues.Clean(match.Groups["thing"].Value), match.Groups["verb"].Value.ToLowerInvariant());

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"what do I like", "what do I love": every like, with the user's verb.</summary>
-internal sealed class LikesQuestion() : QuestionIntent(QuestionKind.Likes, nameof(MessagePatterns.LikesQuestion))
+internal sealed class LikesQuestion() : QuestionIntent(QuestionKind.Likes, "likesQuestion")
 {
     public override Question Read(Match match, int end) => new(Kind, match.Index, end, match.Groups["verb"].Value.ToLowerInvariant());
 

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"where do I live", "where am I from": the place, with "from" when asked with it.</summary>
-internal sealed class LocationQuestion() : QuestionIntent(QuestionKind.Location, nameof(MessagePatterns.LocationQuestion))
+internal sealed class LocationQuestion() : QuestionIntent(QuestionKind.Location, "locationQuestion")
 {
     public override Question Read(Match match, int end) => new(Kind, match.Index, end, match.Groups["verb"].Value.ToLowerInvariant());
 

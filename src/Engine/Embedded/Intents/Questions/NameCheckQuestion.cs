@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"is my name Ada?": checked against the name by whole words.</summary>
-internal sealed class NameCheckQuestion() : QuestionIntent(QuestionKind.NameCheck, nameof(MessagePatterns.NameCheckQuestion))
+internal sealed class NameCheckQuestion() : QuestionIntent(QuestionKind.NameCheck, "nameCheckQuestion")
 {
     public override Question Read(Match match, int end) => new(Kind, match.Index, end, MessageValues.Clean(match.Groups["candidate"].Value));
 

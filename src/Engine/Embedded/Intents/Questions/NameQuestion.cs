@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"what is my name", "who am I" (the variant "who", answered "You're Ada").</summary>
-internal sealed class NameQuestion() : QuestionIntent(QuestionKind.Name, nameof(MessagePatterns.NameQuestion))
+internal sealed class NameQuestion() : QuestionIntent(QuestionKind.Name, "nameQuestion")
 {
     public override Question Read(Match match, int end) => new(Kind, match.Index, end, Variant: match.Groups["who"].Success ? "who" : "");
 

@@ -5,7 +5,7 @@ internal sealed class BareNameStatement() : StatementIntent(StatementKind.Name, 
 {
     public override bool TryRead(Clause clause, List<Statement> found)
     {
-        var lead = MessagePatterns.BareNameLead().Match(clause.Body);
+        var lead = Pattern("bareNameLead").Match(clause.Body);
         if (!lead.Success) return false;
 
         var name = NameRules.Read(clause.Body, lead.Length, NameForm.Bare, clause.AllCaps, out var end);

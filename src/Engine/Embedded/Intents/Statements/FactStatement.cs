@@ -10,7 +10,7 @@ internal sealed class FactStatement() : StatementIntent(StatementKind.Fact, Cont
     public override bool TryRead(Clause clause, List<Statement> found)
     {
         var body = clause.Body;
-        var lead = MessagePatterns.FactLead().Match(body);
+        var lead = Pattern("factLead").Match(body);
         if (!lead.Success) return false;
 
         var start = MessageValues.SkipLeading(body, lead.Length);

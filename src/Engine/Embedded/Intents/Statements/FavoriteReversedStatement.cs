@@ -6,7 +6,7 @@ internal sealed class FavoriteReversedStatement() : StatementIntent(StatementKin
     public override bool TryRead(Clause clause, List<Statement> found)
     {
         var body = clause.Body;
-        var match = MessagePatterns.FavoriteReversed().Match(body);
+        var match = Pattern("favoriteReversed").Match(body);
         if (!match.Success) return false;
 
         var value = MessageValues.Clean(match.Groups["value"].Value);

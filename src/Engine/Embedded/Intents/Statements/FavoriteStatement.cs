@@ -5,7 +5,7 @@ internal sealed class FavoriteStatement() : StatementIntent(StatementKind.Favori
 {
     public override bool TryRead(Clause clause, List<Statement> found)
     {
-        var lead = MessagePatterns.FavoriteLead().Match(clause.Body);
+        var lead = Pattern("favoriteLead").Match(clause.Body);
         if (!lead.Success) return false;
 
         var topic = MessageValues.Topic(lead.Groups["topic"].Value);

@@ -15,15 +15,15 @@ internal sealed class ForgetStatement() : StatementIntent(StatementKind.Forget, 
     public override bool TryRead(Clause clause, List<Statement> found)
     {
         var body = clause.Body;
-        var lead = MessagePatterns.ForgetLead().Match(body);
+        var lead = Pattern("forgetLead").Match(body);
         if (!lead.Success) return false;
 
         var pos = lead.Length;
         while (pos < body.Length)
         {
             var rest = body[pos..];
-            var target = MessagePatterns.ForgetTarget().Match(rest);
-            if (!target.Success || !MessagePatterns.ForgetTargetHolds(target, rest)) break;
+            var target = Pattern("forgetTarget").Match(rest);
+            if (!target.Success || !Holds(target, rest)) break;
 
             var after = target.Groups["after"];
             pos += after.Success ? after.Index : target.Length;
@@ -34,10 +34,19 @@ internal sealed class ForgetStatement() : StatementIntent(StatementKind.Forget, 
                 Key = key,
                 Topic = target.Groups["topic"].Success ? MessageValues.Topic(target.Groups["topic"].Value) : "",
             });
-            pos += MessagePatterns.ForgetJoin().Match(body[pos..]).Length;
+            pos += Pattern("forgetJoin").Match(body[pos..]).Length;
         }
 
         return found.Count > 0;
+    }
+
+    /// <summary>"forget all my likes" does not forget everything: "all" counts only when not followed by "my", "the" or "of".</summary>
+    private static bool Holds(Match match, string text)
+    {
+        var all = match.Groups["all"];
+        return !all.Success
+            || !Pattern("ownerWordFollows").IsMatch(text.AsSpan(all.Index + all.Length))
+            || !Pattern("ownerWordFollows").IsMatch(text.AsSpan(all.Index + "all".Length));
     }
 
     public override ContextChange Remember(Statement statement) =>

@@ -6,7 +6,7 @@ internal sealed class JobStatement() : StatementIntent(StatementKind.Job, Contex
     public override bool TryRead(Clause clause, List<Statement> found)
     {
         var body = clause.Body;
-        var byProfession = MessagePatterns.JobByProfession().Match(body);
+        var byProfession = Pattern("jobByProfession").Match(body);
         if (byProfession.Success)
         {
             var job = MessageValues.Clean(byProfession.Groups["value"].Value);
@@ -15,7 +15,7 @@ internal sealed class JobStatement() : StatementIntent(StatementKind.Job, Contex
             return true;
         }
 
-        var lead = MessagePatterns.JobLead().Match(body);
+        var lead = Pattern("jobLead").Match(body);
         return lead.Success && SlotReader.TryValue(body, lead.Length, Kind, SlotReader.LocationTail, found);
     }
 }

@@ -5,7 +5,7 @@ internal sealed class LikeStatement() : StatementIntent(StatementKind.Like, Cont
 {
     public override bool TryRead(Clause clause, List<Statement> found)
     {
-        var lead = MessagePatterns.LikeLead().Match(clause.Body);
+        var lead = Pattern("likeLead").Match(clause.Body);
         return lead.Success && SlotReader.TryValue(clause.Body, lead.Length, Kind, SlotReader.LikeTail, found);
     }
 }

@@ -5,7 +5,7 @@ internal sealed class LocationStatement() : StatementIntent(StatementKind.Locati
 {
     public override bool TryRead(Clause clause, List<Statement> found)
     {
-        var lead = MessagePatterns.LocationLead().Match(clause.Body);
+        var lead = Pattern("locationLead").Match(clause.Body);
         return lead.Success && SlotReader.TryValue(clause.Body, lead.Length, Kind, SlotReader.LocationTail, found);
     }
 }

@@ -6,7 +6,7 @@ internal sealed class NameStatement() : StatementIntent(StatementKind.Name, Cont
     public override bool TryRead(Clause clause, List<Statement> found)
     {
         var body = clause.Body;
-        var lead = MessagePatterns.NameLead().Match(body);
+        var lead = Pattern("nameLead").Match(body);
         if (!lead.Success) return false;
 
         var form = lead.Groups["callme"].Success ? NameForm.CallMe : NameForm.Explicit;

@@ -9,7 +9,7 @@ internal sealed class PetStatement() : StatementIntent(StatementKind.Pet, Contex
     public override bool TryRead(Clause clause, List<Statement> found)
     {
         var body = clause.Body;
-        var lead = MessagePatterns.PetLead().Match(body);
+        var lead = Pattern("petLead").Match(body);
         if (!lead.Success) return false;
 
         var start = MessageValues.SkipLeading(body, lead.Length);
