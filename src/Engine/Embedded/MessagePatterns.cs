@@ -3,9 +3,10 @@ using System.Text.RegularExpressions;
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>
-/// The statement patterns of the embedded engine. Every pattern runs on the non-backtracking engine, so matching takes
-/// time linear in the length of the input whatever it holds; the lookarounds that engine lacks are checked in code
-/// instead (see <see cref="Guarded"/>). The match timeout is a last safety net, generous enough for a busy machine.
+/// The lexicon's patterns that more than one part of the engine reads (the intents read their own): clause openings,
+/// value stops, name words. Every pattern runs on the non-backtracking engine (see <see cref="Lexicon"/>), so matching
+/// takes time linear in the length of the input whatever it holds; the lookarounds that engine lacks are checked in
+/// code instead (see <see cref="Guarded"/>).
 /// </summary>
 internal static partial class MessagePatterns
 {

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Orleans.Conversations.Engine.Embedded;
 
-/// <summary>The question and small-talk patterns, searched in what is left of a message once its statements are removed.</summary>
+/// <summary>The small-talk patterns and those that join questions, searched in what is left of a message once its statements are removed.</summary>
 internal static partial class MessagePatterns
 {
     /// <summary>
@@ -17,6 +17,7 @@ internal static partial class MessagePatterns
     /// <summary>A greeting that opens the message.</summary>
     internal static Regex Greeting() => Lexicon.English.Pattern(nameof(Greeting));
 
+    /// <summary>"thank you", "thanks", "cheers".</summary>
     internal static Regex Thanks() => Lexicon.English.Pattern(nameof(Thanks));
 
     /// <summary>A goodbye that opens the message, perhaps after "ok" or "thanks".</summary>
