@@ -34,13 +34,15 @@ public static class ContextSlots
     public static ContextSlot Facts { get; } =
         new(ContextKeys.Facts, SlotShape.List, SessionContext.MaxFacts, "asked you to remember", "what you asked me to remember", "you asked me to remember {0}");
 
+    private static readonly ContextSlot[] _all = [Name, Location, Job, Likes, Pets, Favorites, Facts];
+
     /// <summary>Every slot, in the order the context is shown.</summary>
-    public static IReadOnlyList<ContextSlot> All { get; } = [Name, Location, Job, Likes, Pets, Favorites, Facts];
+    public static IReadOnlyList<ContextSlot> All => _all;
 
     /// <summary>The slot that remembers <paramref name="key"/>, or null for a key no slot holds.</summary>
     public static ContextSlot? Of(string key)
     {
-        foreach (var slot in All)
+        foreach (var slot in _all)
         {
             if (slot.Holds(key)) return slot;
         }

@@ -9,7 +9,7 @@ namespace Orleans.Conversations.Engine.Embedded;
 internal static class Intents
 {
     /// <summary>The statements, in the order they are tried on a clause: the first that reads it wins.</summary>
-    public static IReadOnlyList<StatementIntent> Statements { get; } =
+    public static StatementIntent[] Statements { get; } =
     [
         new ForgetStatement(),
         new FactStatement(),
@@ -24,7 +24,7 @@ internal static class Intents
     ];
 
     /// <summary>The questions, in priority order.</summary>
-    public static IReadOnlyList<QuestionIntent> Questions { get; } =
+    public static QuestionIntent[] Questions { get; } =
     [
         new FirstMessageQuestion(),
         new LastMessageQuestion(),

@@ -12,7 +12,7 @@ internal abstract class QuestionIntent(QuestionKind kind, string patternName)
     public QuestionKind Kind { get; } = kind;
 
     /// <summary>The pattern that finds the question anywhere in what is left of a message once its statements are blanked out.</summary>
-    public Regex Pattern => Lexicon.English.Pattern(patternName);
+    public Regex Pattern { get; } = Lexicon.English.Pattern(patternName);
 
     /// <summary>Whether a match is the question after all: what a lookaround would have said (see <see cref="MessagePatterns.Guarded"/>).</summary>
     public virtual bool Holds(Match match, string text) => true;

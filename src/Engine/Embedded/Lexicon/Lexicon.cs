@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -23,7 +22,7 @@ internal sealed partial class Lexicon
     private readonly FrozenDictionary<string, string> _patterns;
     private readonly FrozenSet<string> _caseSensitive;
     private readonly FrozenDictionary<string, string[]> _words;
-    private readonly ConcurrentDictionary<string, Regex> _built = new(StringComparer.Ordinal);
+    private readonly FrozenDictionary<string, Lazy<Regex>> _built;
 
     private Lexicon(LexiconFile file)
     {
@@ -32,6 +31,10 @@ internal sealed partial class Lexicon
         _caseSensitive = file.CaseSensitivePatterns.ToFrozenSet(StringComparer.Ordinal);
         _words = file.Words.ToFrozenDictionary(StringComparer.Ordinal);
         Reflections = file.Reflections.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _built = _patterns.Keys
+            .SelectMany(name => new[] { name, char.ToUpperInvariant(name[0]) + name[1..] }.Distinct()
+                .Select(key => (Key: key, Name: name)))
+            .ToFrozenDictionary(entry => entry.Key, entry => new Lazy<Regex>(() => Build(entry.Name)), StringComparer.Ordinal);
     }
 
     /// <summary>The English lexicon.</summary>
@@ -43,8 +46,9 @@ internal sealed partial class Lexicon
     /// <summary>Words said back from the other side: "my" as "your", "I'm" as "you're".</summary>
     public FrozenDictionary<string, string> Reflections { get; }
 
-    /// <summary>The pattern <paramref name="name"/> (a C# name such as <c>LeadingFiller</c> is looked up as <c>leadingFiller</c>).</summary>
-    public Regex Pattern(string name) => _built.GetOrAdd(JsonNamingPolicy.CamelCase.ConvertName(name), Build);
+    /// <summary>The pattern <paramref name="name"/> (a C# name such as <c>LeadingFiller</c> finds <c>leadingFiller</c>).</summary>
+    public Regex Pattern(string name) =>
+        _built.TryGetValue(name, out var pattern) ? pattern.Value : throw new KeyNotFoundException($"The lexicon has no pattern '{name}'.");
 
     /// <summary>The word list <paramref name="name"/> as a set that ignores case.</summary>
     public FrozenSet<string> Words(string name) => WordList(name).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
