@@ -27,6 +27,27 @@ public sealed class SessionContextTests
     }
 
     [Fact]
+    public void pets_never_exceed_their_limit_and_the_oldest_is_forgotten_first_and_a_long_one_is_cut()
+    {
+        var context = Add(SessionContext.Empty, ContextKeys.Pets, 500).With(ContextKeys.Pets, new string('r', 500) + " (dog)");
+
+        Assert.Equal(SessionContext.MaxPets, context.List(ContextKeys.Pets).Count);
+        Assert.Equal(Item(500 - SessionContext.MaxPets + 1), context.List(ContextKeys.Pets)[0]);
+        Assert.Equal(SessionContext.MaxValueLength, context.List(ContextKeys.Pets)[^1].Length);
+        Assert.EndsWith("…", context.List(ContextKeys.Pets)[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void a_later_job_replaces_the_earlier_one_and_forgetting_it_leaves_none()
+    {
+        var context = SessionContext.Empty.With(ContextKeys.Job, "a nurse").With(ContextKeys.Job, "a pilot");
+
+        Assert.Equal("a pilot", context.Value(ContextKeys.Job));
+        Assert.Null(context.Without(ContextKeys.Job).Value(ContextKeys.Job));
+        Assert.True(context.Without(ContextKeys.Job).IsEmpty);
+    }
+
+    [Fact]
     public void favorites_never_exceed_their_limit_and_the_least_recently_told_is_forgotten_first()
     {
         var context = SessionContext.Empty;
