@@ -214,16 +214,7 @@ public sealed class RuleBasedReplyGeneratorTests
         Assert.Contains("don't know where you live", reply, StringComparison.Ordinal);
     }
 
-    private static SessionContext Known() => SessionContext.Empty
-        .With(ContextKeys.Name, "Zoë")
-        .With(ContextKeys.Location, "São Paulo")
-        .With(ContextKeys.Likes, "tea")
-        .With(ContextKeys.Likes, "chess")
-        .With(ContextKeys.Likes, "long walks")
-        .With(ContextKeys.Favorite("color"), "blue")
-        .With(ContextKeys.Favorite("food"), "feijoada")
-        .With(ContextKeys.Facts, "my sister is called Eve")
-        .With(ContextKeys.Facts, "I park on level 2");
+    private static SessionContext Known() => Corpus.CorpusConversation.Known;
 
     private Task<string> Reply(
         string text,
