@@ -89,9 +89,9 @@ internal sealed class MessageAnalysis
         {
             foreach (var match in MessagePatterns.Guarded(intent.Pattern, rest, intent.Holds))
             {
-                var question = ToQuestion(intent.Kind, match);
+                var question = ToQuestion(intent, match);
                 var overlaps = found.Any(q => q.Start < question.End && question.Start < q.End);
-                var repeated = found.Any(q => q.Kind == intent.Kind
+                var repeated = found.Any(q => q.Intent == intent
                     && string.Equals(q.Wording, question.Wording, StringComparison.OrdinalIgnoreCase));
                 if (!overlaps && !repeated) found.Add(question);
             }
@@ -116,7 +116,7 @@ internal sealed class MessageAnalysis
                  && Continuation(rest[question.End..next], question) is { } continued; continuations++)
             {
                 question = continued with { Start = continued.Start + question.End, End = continued.End + question.End };
-                if (!all.Any(q => q.Kind == question.Kind && string.Equals(q.Wording, question.Wording, StringComparison.OrdinalIgnoreCase)))
+                if (!all.Any(q => q.Intent == question.Intent && string.Equals(q.Wording, question.Wording, StringComparison.OrdinalIgnoreCase)))
                     all.Add(question);
             }
         }
@@ -130,14 +130,14 @@ internal sealed class MessageAnalysis
         var match = MessagePatterns.ContinuedQuestion().Match(text);
         if (match.Success)
         {
-            var kind = match.Groups["name"].Success ? QuestionKind.Name
-                : match.Groups["location"].Success ? QuestionKind.Location
-                : match.Groups["likes"].Success ? QuestionKind.Likes
-                : QuestionKind.Favorite;
-            return ToQuestion(kind, match);
+            var intent = match.Groups["name"].Success ? Intents.Name
+                : match.Groups["location"].Success ? Intents.Location
+                : match.Groups["likes"].Success ? Intents.Likes
+                : Intents.Favorite;
+            return ToQuestion(intent, match);
         }
 
-        if (previous.Kind != QuestionKind.Favorite) return null;
+        if (previous.Intent != Intents.Favorite) return null;
         var topic = MessagePatterns.ContinuedFavoriteTopic().Match(text);
         if (!topic.Success) return null;
         var value = topic.Groups["topic"].Value;
@@ -146,15 +146,15 @@ internal sealed class MessageAnalysis
         var join = text[..topic.Groups["topic"].Index];
         if (!join.Contains('&') && !WordMatch.Contains(join, "and") && !WordMatch.Contains(join, "plus") && !WordMatch.Contains(join, "my"))
             return null;
-        return ToQuestion(QuestionKind.Favorite, topic) with { Variant = previous.Variant };
+        return ToQuestion(Intents.Favorite, topic) with { Variant = previous.Variant };
     }
 
     private static bool IsNotATopic(string word) => _notATopic.Contains(word);
 
-    private static Question ToQuestion(QuestionKind kind, Match match)
+    private static Question ToQuestion(QuestionIntent intent, Match match)
     {
         var after = match.Groups["after"];
-        return Intents.Question(kind).Read(match, after.Success ? after.Index : match.Index + match.Length);
+        return intent.Read(match, after.Success ? after.Index : match.Index + match.Length);
     }
 
     private static string GreetingReply(string greeting)

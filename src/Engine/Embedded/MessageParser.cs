@@ -63,7 +63,7 @@ internal static partial class MessageParser
     /// a request to forget.
     /// </summary>
     public static IReadOnlyList<Statement> StatementsInFact(string fact) =>
-        [.. ParseNormalized(MessageValues.Normalize(fact)).Where(s => s.Kind is not (StatementKind.Fact or StatementKind.Forget))];
+        [.. ParseNormalized(MessageValues.Normalize(fact)).Where(s => s.Intent.Key is not (null or ContextKeys.Facts))];
 
     private static bool StartsStatement(string text, int start, int end, bool allCaps) =>
         ParseClause(text, start, Math.Min(end, start + TrialWindow), allCaps, []);

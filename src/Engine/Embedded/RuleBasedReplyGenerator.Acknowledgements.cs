@@ -30,7 +30,7 @@ public sealed partial class RuleBasedReplyGenerator
         }
 
         said.AddRange(analysis.Statements
-            .Where(s => s.Kind == StatementKind.Forget && !WasForgotten(s, forgotten))
+            .Where(s => s.Intent.Key is null && !WasForgotten(s, forgotten))
             .Select(NothingToForget)
             .Distinct());
 

@@ -11,5 +11,5 @@ public sealed partial class RuleBasedReplyGenerator
     public const int MaxListed = SaidBack.MaxListed;
 
     private static string Answer(Question question, ReplyRequest request, MessageAnalysis analysis, SessionContext context) =>
-        Intents.Question(question.Kind).Answer(question, new Asked(request, analysis, context));
+        question.Intent.Answer(question, new Asked(request, analysis, context));
 }

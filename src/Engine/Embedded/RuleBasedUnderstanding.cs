@@ -23,7 +23,7 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
         var changes = new List<ContextChange>();
         foreach (var statement in WithWhatFactsState(statements))
         {
-            var produced = statement.Kind == StatementKind.Forget ? Forget(statement, known) : Remember(statement, known);
+            var produced = statement.Intent.Key is null ? Forget(statement, known) : Remember(statement, known);
             foreach (var change in produced)
             {
                 var next = change.ApplyTo(known);
@@ -42,7 +42,7 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
         foreach (var statement in statements)
         {
             yield return statement;
-            if (statement.Kind != StatementKind.Fact) continue;
+            if (!statement.Intent.Fills(ContextKeys.Facts)) continue;
             foreach (var stated in MessageParser.StatementsInFact(statement.Value)) yield return stated;
         }
     }
@@ -58,14 +58,14 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
     /// </summary>
     private static IEnumerable<ContextChange> Remember(Statement statement, SessionContext known)
     {
-        if (statement.Kind == StatementKind.Favorite
+        if (statement.Intent.Fills(ContextKeys.FavoritePrefix)
             && FavoriteLookup.Find(known, statement.Topic) is { } stored
             && ContextKeys.Favorite(stored) != ContextKeys.Favorite(statement.Topic))
         {
             yield return ContextChange.Forget(ContextKeys.Favorite(stored));
         }
 
-        yield return Intents.Statement(statement.Kind).Remember(statement);
+        yield return statement.Intent.Remember(statement);
     }
 
     /// <summary>
@@ -95,9 +95,9 @@ public sealed class RuleBasedUnderstanding : IMessageUnderstanding
 
     /// <summary>Whether <paramref name="fact"/> states something that <paramref name="forget"/> forgets.</summary>
     private static bool Tells(string fact, Statement forget, List<string> keys) =>
-        MessageParser.StatementsInFact(fact).Any(stated => stated.Kind == StatementKind.Favorite
+        MessageParser.StatementsInFact(fact).Any(stated => stated.Intent.Fills(ContextKeys.FavoritePrefix)
             ? forget.Target == ForgetTarget.AllFavorites
                 || keys.Any(key => key.StartsWith(ContextKeys.FavoritePrefix, StringComparison.Ordinal)
                     && MessageValues.SameTopic(key[ContextKeys.FavoritePrefix.Length..], stated.Topic))
-            : forget.Target == ForgetTarget.Slot && Intents.Statement(stated.Kind).Key == forget.Key);
+            : forget.Target == ForgetTarget.Slot && stated.Intent.Fills(forget.Key));
 }

@@ -30,24 +30,24 @@ internal static class SlotReader
     /// <summary>Adds the name and, for "Ada from London", the place that follows it.</summary>
     public static void AddName(string body, string name, int end, List<Statement> found)
     {
-        found.Add(new Statement(StatementKind.Name, 0, end) { Value = name });
+        found.Add(new Statement(Intents.NameStatement, 0, end) { Value = name });
         var from = MessagePatterns.FromAfterName().Match(body[end..]);
-        if (from.Success) TryValue(body, end + from.Length, StatementKind.Location, LocationTail, found);
+        if (from.Success) TryValue(body, end + from.Length, Intents.LocationStatement, LocationTail, found);
     }
 
     /// <summary>Reads a location, like or favorite value that starts at <paramref name="from"/>.</summary>
     public static bool TryValue(
-        string body, int from, StatementKind kind, string[] tail, List<Statement> found, string topic = "")
+        string body, int from, StatementIntent intent, string[] tail, List<Statement> found, string topic = "")
     {
         var start = MessageValues.SkipLeading(body, from);
-        var end = ValueEnd(body, start, kind);
+        var end = ValueEnd(body, start, intent);
         if (end <= start || MessageValues.IsQuestionAfter(body, end)) return false;
 
         var value = MessageValues.StripTrailingPhrases(MessageValues.StripTrailingSymbols(MessageValues.Clean(body[start..end])), tail);
         if (value.Length == 0 || value.Length > MaxValueLength) return false;
         if (MessageValues.IsPronoun(value) || MessageValues.StartsWithQuestionWord(value)) return false;
 
-        found.Add(new Statement(kind, 0, end) { Value = value, Topic = topic });
+        found.Add(new Statement(intent, 0, end) { Value = value, Topic = topic });
         return true;
     }
 
@@ -75,14 +75,14 @@ internal static class SlotReader
             && !words.Any(word => _subjectWords.Contains(word) || _clauseWords.Contains(word));
     }
 
-    private static int ValueEnd(string body, int start, StatementKind kind)
+    private static int ValueEnd(string body, int start, StatementIntent intent)
     {
         var end = body.Length;
         var stop = MessagePatterns.ValueStop().Match(body, start);
         while (stop.Success && IsLastItemOfList(body, start, stop))
             stop = MessagePatterns.ValueStop().Match(body, stop.Index + stop.Length);
         if (stop.Success) end = stop.Index;
-        if (kind != StatementKind.Location) return MessageValues.TrimEnd(body, start, end);
+        if (!intent.Fills(ContextKeys.Location)) return MessageValues.TrimEnd(body, start, end);
 
         var locationStop = MessagePatterns.LocationStop().Match(body, start);
         if (locationStop.Success && locationStop.Index < end) end = locationStop.Index;

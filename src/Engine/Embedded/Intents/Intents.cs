@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>
@@ -8,6 +6,12 @@ namespace Orleans.Conversations.Engine.Embedded;
 /// </summary>
 internal static class Intents
 {
+    /// <summary>"my name is Ada": also what "Ada" is in "I'm Ada from Lima".</summary>
+    public static StatementIntent NameStatement { get; } = new NameStatement();
+
+    /// <summary>"I live in Lima": also what "from Lima" is in "I'm Ada from Lima".</summary>
+    public static StatementIntent LocationStatement { get; } = new LocationStatement();
+
     /// <summary>The statements, in the order they are tried on a clause: the first that reads it wins.</summary>
     public static StatementIntent[] Statements { get; } =
     [
@@ -16,12 +20,24 @@ internal static class Intents
         new FavoriteStatement(),
         new JobStatement(),
         new PetStatement(),
-        new NameStatement(),
-        new LocationStatement(),
+        NameStatement,
+        LocationStatement,
         new LikeStatement(),
         new FavoriteReversedStatement(),
         new BareNameStatement(),
     ];
+
+    /// <summary>"what is my name": also asked on from another question ("... and my name").</summary>
+    public static QuestionIntent Name { get; } = new NameQuestion();
+
+    /// <summary>"where do I live": also asked on from another question ("... and where I live").</summary>
+    public static QuestionIntent Location { get; } = new LocationQuestion();
+
+    /// <summary>"what do I like": also asked on from another question ("... and what I like").</summary>
+    public static QuestionIntent Likes { get; } = new LikesQuestion();
+
+    /// <summary>"what is my favorite color": also asked on from another question ("... and food").</summary>
+    public static QuestionIntent Favorite { get; } = new FavoriteQuestion();
 
     /// <summary>The questions, in priority order.</summary>
     public static QuestionIntent[] Questions { get; } =
@@ -31,11 +47,11 @@ internal static class Intents
         new MessageCountQuestion(),
         new MemoryQuestion(),
         new AllFavoritesQuestion(),
-        new FavoriteQuestion(),
-        new LikesQuestion(),
+        Favorite,
+        Likes,
         new LikeCheckQuestion(),
-        new LocationQuestion(),
-        new NameQuestion(),
+        Location,
+        Name,
         new NameCheckQuestion(),
         new JobQuestion(),
         new PetsQuestion(),
@@ -44,16 +60,4 @@ internal static class Intents
         new AboutYouQuestion(),
         new AboutMyThingQuestion(),
     ];
-
-    private static readonly FrozenDictionary<QuestionKind, QuestionIntent> _questionsByKind =
-        Questions.ToFrozenDictionary(question => question.Kind);
-
-    private static readonly FrozenDictionary<StatementKind, StatementIntent> _statementsByKind =
-        Statements.DistinctBy(statement => statement.Kind).ToFrozenDictionary(statement => statement.Kind);
-
-    /// <summary>The (first) intent of a statement of <paramref name="kind"/>: what remembering it asks, and its slot.</summary>
-    public static StatementIntent Statement(StatementKind kind) => _statementsByKind[kind];
-
-    /// <summary>The intent of a question of <paramref name="kind"/>.</summary>
-    public static QuestionIntent Question(QuestionKind kind) => _questionsByKind[kind];
 }

@@ -3,11 +3,11 @@ using System.Text.RegularExpressions;
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"what is my car's colour": something about the user no slot holds, answered from a fact that mentions it.</summary>
-internal sealed class AboutMyThingQuestion() : QuestionIntent(QuestionKind.AboutMyThing, "aboutMyThingQuestion")
+internal sealed class AboutMyThingQuestion() : QuestionIntent("aboutMyThingQuestion")
 {
     private static readonly string[] _thingTail = Lexicon.English.WordList("thingTail");
 
-    public override Question Read(Match match, int end) => new(Kind, match.Index, end, MessageValues.Clean(match.Groups["thing"].Value));
+    public override Question Read(Match match, int end) => new(this, match.Index, end, MessageValues.Clean(match.Groups["thing"].Value));
 
     public override string Answer(Question question, Asked asked) => FromFacts(question.Wording, asked.Context);
 

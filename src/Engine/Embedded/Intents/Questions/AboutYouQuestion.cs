@@ -1,7 +1,7 @@
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"who are you", "what can you do", "help": what the engine is and what to tell it.</summary>
-internal sealed class AboutYouQuestion() : QuestionIntent(QuestionKind.AboutYou, "aboutYouQuestion")
+internal sealed class AboutYouQuestion() : QuestionIntent("aboutYouQuestion")
 {
     private const string AboutMe =
         "I'm a conversation companion that runs entirely on my own, no internet needed. Tell me your name, where you "

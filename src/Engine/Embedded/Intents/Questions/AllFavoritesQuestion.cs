@@ -1,7 +1,7 @@
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"what are my favorites": every favorite, the latest first told last.</summary>
-internal sealed class AllFavoritesQuestion() : QuestionIntent(QuestionKind.AllFavorites, "allFavoritesQuestion")
+internal sealed class AllFavoritesQuestion() : QuestionIntent("allFavoritesQuestion")
 {
     public override string Answer(Question question, Asked asked) =>
         asked.Context.Favorites.IsEmpty

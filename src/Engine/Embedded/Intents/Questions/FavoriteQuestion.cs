@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"what is my favorite color": the topic as the wording, the user's spelling of "favorite" as the variant.</summary>
-internal sealed class FavoriteQuestion() : QuestionIntent(QuestionKind.Favorite, "favoriteQuestion")
+internal sealed class FavoriteQuestion() : QuestionIntent("favoriteQuestion")
 {
     public override Question Read(Match match, int end) =>
-        new(Kind, match.Index, end, MessageValues.Topic(match.Groups["topic"].Value), match.Groups["spelling"].Value.ToLowerInvariant());
+        new(this, match.Index, end, MessageValues.Topic(match.Groups["topic"].Value), match.Groups["spelling"].Value.ToLowerInvariant());
 
     public override string Answer(Question question, Asked asked)
     {

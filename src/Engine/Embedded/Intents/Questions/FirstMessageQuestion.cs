@@ -1,7 +1,7 @@
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"what was my first message", "what did I say first": quotes it.</summary>
-internal sealed class FirstMessageQuestion() : QuestionIntent(QuestionKind.FirstMessage, "firstMessageQuestion")
+internal sealed class FirstMessageQuestion() : QuestionIntent("firstMessageQuestion")
 {
     public override string Answer(Question question, Asked asked) =>
         asked.Request.FirstUserMessage is not { } first ? $"This is your first message: {Phrasing.Quote(asked.Reading.Text.Trim())}."

@@ -1,7 +1,7 @@
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"what's my job", "what do I do for a living".</summary>
-internal sealed class JobQuestion() : QuestionIntent(QuestionKind.Job, "jobQuestion")
+internal sealed class JobQuestion() : QuestionIntent("jobQuestion")
 {
     public override string Answer(Question question, Asked asked) =>
         asked.Context.Value(ContextKeys.Job) is { } job

@@ -1,7 +1,7 @@
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"what did I just say": quotes the user's last turn.</summary>
-internal sealed class LastMessageQuestion() : QuestionIntent(QuestionKind.LastMessage, "lastMessageQuestion")
+internal sealed class LastMessageQuestion() : QuestionIntent("lastMessageQuestion")
 {
     public override string Answer(Question question, Asked asked) =>
         (asked.Request.RecentTurns ?? []).LastOrDefault(turn => turn.Role == TurnRoles.User) is { } last

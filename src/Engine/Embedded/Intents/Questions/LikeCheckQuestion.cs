@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"do I like tea?": checked against the likes by whole words.</summary>
-internal sealed class LikeCheckQuestion() : QuestionIntent(QuestionKind.LikeCheck, "likeCheckQuestion")
+internal sealed class LikeCheckQuestion() : QuestionIntent("likeCheckQuestion")
 {
     public override Question Read(Match match, int end) =>
-        new(Kind, match.Index, end, MessageValues.Clean(match.Groups["thing"].Value), match.Groups["verb"].Value.ToLowerInvariant());
+        new(this, match.Index, end, MessageValues.Clean(match.Groups["thing"].Value), match.Groups["verb"].Value.ToLowerInvariant());
 
     public override string Answer(Question question, Asked asked)
     {

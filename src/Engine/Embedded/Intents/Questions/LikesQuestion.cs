@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"what do I like", "what do I love": every like, with the user's verb.</summary>
-internal sealed class LikesQuestion() : QuestionIntent(QuestionKind.Likes, "likesQuestion")
+internal sealed class LikesQuestion() : QuestionIntent("likesQuestion")
 {
-    public override Question Read(Match match, int end) => new(Kind, match.Index, end, match.Groups["verb"].Value.ToLowerInvariant());
+    public override Question Read(Match match, int end) => new(this, match.Index, end, match.Groups["verb"].Value.ToLowerInvariant());
 
     public override string Answer(Question question, Asked asked)
     {

@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"where do I live", "where am I from": the place, with "from" when asked with it.</summary>
-internal sealed class LocationQuestion() : QuestionIntent(QuestionKind.Location, "locationQuestion")
+internal sealed class LocationQuestion() : QuestionIntent("locationQuestion")
 {
-    public override Question Read(Match match, int end) => new(Kind, match.Index, end, match.Groups["verb"].Value.ToLowerInvariant());
+    public override Question Read(Match match, int end) => new(this, match.Index, end, match.Groups["verb"].Value.ToLowerInvariant());
 
     public override string Answer(Question question, Asked asked)
     {

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"what do you remember", "what do you know about me": everything remembered, slot by slot.</summary>
-internal sealed class MemoryQuestion() : QuestionIntent(QuestionKind.Memory, "memoryQuestion")
+internal sealed class MemoryQuestion() : QuestionIntent("memoryQuestion")
 {
     /// <summary>"what do you know" is not followed by "about" (unless about me), nor "remember me" by "to", "that" ....</summary>
     public override bool Holds(Match match, string text)

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"how many messages have I sent": the number before this one, in digits.</summary>
-internal sealed class MessageCountQuestion() : QuestionIntent(QuestionKind.MessageCount, "messageCountQuestion")
+internal sealed class MessageCountQuestion() : QuestionIntent("messageCountQuestion")
 {
     public override string Answer(Question question, Asked asked)
     {

@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"is my name Ada?": checked against the name by whole words.</summary>
-internal sealed class NameCheckQuestion() : QuestionIntent(QuestionKind.NameCheck, "nameCheckQuestion")
+internal sealed class NameCheckQuestion() : QuestionIntent("nameCheckQuestion")
 {
-    public override Question Read(Match match, int end) => new(Kind, match.Index, end, MessageValues.Clean(match.Groups["candidate"].Value));
+    public override Question Read(Match match, int end) => new(this, match.Index, end, MessageValues.Clean(match.Groups["candidate"].Value));
 
     public override string Answer(Question question, Asked asked) =>
         asked.Context.Name is not { } name ? "I don't know your name yet. What should I call you?"

@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"what is my name", "who am I" (the variant "who", answered "You're Ada").</summary>
-internal sealed class NameQuestion() : QuestionIntent(QuestionKind.Name, "nameQuestion")
+internal sealed class NameQuestion() : QuestionIntent("nameQuestion")
 {
-    public override Question Read(Match match, int end) => new(Kind, match.Index, end, Variant: match.Groups["who"].Success ? "who" : "");
+    public override Question Read(Match match, int end) => new(this, match.Index, end, Variant: match.Groups["who"].Success ? "who" : "");
 
     public override string Answer(Question question, Asked asked) =>
         asked.Context.Name is { } name

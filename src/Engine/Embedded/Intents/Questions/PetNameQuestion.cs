@@ -6,10 +6,10 @@ namespace Orleans.Conversations.Engine.Embedded;
 /// "what's my dog's name", "what is my cat called": the latest pet of that kind (the wording); when none is known, as
 /// any other question about the user's things (the variant is the thing asked about).
 /// </summary>
-internal sealed class PetNameQuestion() : QuestionIntent(QuestionKind.PetName, "petNameQuestion")
+internal sealed class PetNameQuestion() : QuestionIntent("petNameQuestion")
 {
     public override Question Read(Match match, int end) =>
-        new(Kind, match.Index, end, match.Groups["kind"].Value.ToLowerInvariant(), MessageValues.Clean(match.Groups["thing"].Value));
+        new(this, match.Index, end, match.Groups["kind"].Value.ToLowerInvariant(), MessageValues.Clean(match.Groups["thing"].Value));
 
     public override string Answer(Question question, Asked asked)
     {

@@ -1,7 +1,7 @@
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"what are my pets called", "do I have pets": every pet, by kind and name.</summary>
-internal sealed class PetsQuestion() : QuestionIntent(QuestionKind.Pets, "petsQuestion")
+internal sealed class PetsQuestion() : QuestionIntent("petsQuestion")
 {
     public override string Answer(Question question, Asked asked) =>
         asked.Context.List(ContextKeys.Pets).IsEmpty

@@ -1,7 +1,7 @@
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>A bare "I'm Ada": only capitalized words that end the clause, never an adjective or a nationality.</summary>
-internal sealed class BareNameStatement() : StatementIntent(StatementKind.Name, ContextKeys.Name)
+internal sealed class BareNameStatement() : StatementIntent(ContextKeys.Name)
 {
     public override bool TryRead(Clause clause, List<Statement> found)
     {

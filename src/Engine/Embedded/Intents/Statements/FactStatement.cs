@@ -1,7 +1,7 @@
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"remember that ...", "please remember ...", "don't forget that ...": a fact, kept as the user wrote it.</summary>
-internal sealed class FactStatement() : StatementIntent(StatementKind.Fact, ContextKeys.Facts)
+internal sealed class FactStatement() : StatementIntent(ContextKeys.Facts)
 {
     private const int MaxFactLength = 1000;
 
@@ -24,7 +24,7 @@ internal sealed class FactStatement() : StatementIntent(StatementKind.Fact, Cont
         if (MessageValues.StartsWithQuestionWord(value)) return false;
         if (!lead.Groups["that"].Success && IsReference(value)) return false;
 
-        found.Add(new Statement(Kind, 0, end) { Value = value });
+        found.Add(new Statement(this, 0, end) { Value = value });
         return true;
     }
 

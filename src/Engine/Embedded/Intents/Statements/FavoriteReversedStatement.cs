@@ -1,7 +1,7 @@
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"blue is my favorite color": the value first, the topic last, over a whole clause.</summary>
-internal sealed class FavoriteReversedStatement() : StatementIntent(StatementKind.Favorite, ContextKeys.FavoritePrefix)
+internal sealed class FavoriteReversedStatement() : StatementIntent(ContextKeys.FavoritePrefix)
 {
     public override bool TryRead(Clause clause, List<Statement> found)
     {
@@ -14,7 +14,7 @@ internal sealed class FavoriteReversedStatement() : StatementIntent(StatementKin
         if (value.Length == 0 || topic.Length == 0 || MessageValues.IsPronoun(value)) return false;
         if (MessageValues.StartsWithQuestionWord(value)) return false;
 
-        found.Add(new Statement(Kind, 0, MessageValues.TrimEnd(body, 0, body.Length)) { Value = value, Topic = topic });
+        found.Add(new Statement(this, 0, MessageValues.TrimEnd(body, 0, body.Length)) { Value = value, Topic = topic });
         return true;
     }
 

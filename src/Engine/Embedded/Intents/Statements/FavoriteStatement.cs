@@ -1,7 +1,7 @@
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"my favorite color is blue", "my favourite food's feijoada": remembered under <c>favorite.T</c>.</summary>
-internal sealed class FavoriteStatement() : StatementIntent(StatementKind.Favorite, ContextKeys.FavoritePrefix)
+internal sealed class FavoriteStatement() : StatementIntent(ContextKeys.FavoritePrefix)
 {
     public override bool TryRead(Clause clause, List<Statement> found)
     {
@@ -9,7 +9,7 @@ internal sealed class FavoriteStatement() : StatementIntent(StatementKind.Favori
         if (!lead.Success) return false;
 
         var topic = MessageValues.Topic(lead.Groups["topic"].Value);
-        return topic.Length > 0 && SlotReader.TryValue(clause.Body, lead.Length, Kind, SlotReader.LikeTail, found, topic);
+        return topic.Length > 0 && SlotReader.TryValue(clause.Body, lead.Length, this, SlotReader.LikeTail, found, topic);
     }
 
     public override ContextChange Remember(Statement statement) =>

@@ -7,7 +7,7 @@ namespace Orleans.Conversations.Engine.Embedded;
 /// by a group of the lexicon's <c>forgetTarget</c> pattern that is a slot's key ("name", "job", "pets" ...) forgets
 /// that slot; "favorite", "favorites" and "everything" are their own.
 /// </summary>
-internal sealed class ForgetStatement() : StatementIntent(StatementKind.Forget, null)
+internal sealed class ForgetStatement() : StatementIntent(null)
 {
     private static readonly string[] _slotGroups =
         [.. ContextSlots.All.Where(slot => slot.Shape != SlotShape.Topics).Select(slot => slot.Key)];
@@ -28,7 +28,7 @@ internal sealed class ForgetStatement() : StatementIntent(StatementKind.Forget, 
             var after = target.Groups["after"];
             pos += after.Success ? after.Index : target.Length;
             var (what, key) = TargetOf(target);
-            found.Add(new Statement(Kind, 0, pos)
+            found.Add(new Statement(this, 0, pos)
             {
                 Target = what,
                 Key = key,

@@ -1,7 +1,7 @@
 namespace Orleans.Conversations.Engine.Embedded;
 
 /// <summary>"my name is Ada", "call me Ada", "I'm called Ada"; and "Ada from London" gives the place too.</summary>
-internal sealed class NameStatement() : StatementIntent(StatementKind.Name, ContextKeys.Name)
+internal sealed class NameStatement() : StatementIntent(ContextKeys.Name)
 {
     public override bool TryRead(Clause clause, List<Statement> found)
     {

@@ -4,7 +4,7 @@ namespace Orleans.Conversations.Engine.Embedded;
 /// "I have a dog called Rex", "my cat's name is Tom", "my pet is called Bubbles": the name, read as a name is, with
 /// its kind as the topic ("" for a plain "pet"); remembered as "Rex (dog)", or "Bubbles".
 /// </summary>
-internal sealed class PetStatement() : StatementIntent(StatementKind.Pet, ContextKeys.Pets)
+internal sealed class PetStatement() : StatementIntent(ContextKeys.Pets)
 {
     public override bool TryRead(Clause clause, List<Statement> found)
     {
@@ -17,7 +17,7 @@ internal sealed class PetStatement() : StatementIntent(StatementKind.Pet, Contex
         if (name is null || MessageValues.IsQuestionAfter(body, end)) return false;
 
         var kind = string.Join(' ', lead.Groups["kind"].Value.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        found.Add(new Statement(Kind, 0, end) { Value = name, Topic = kind == "pet" ? "" : kind });
+        found.Add(new Statement(this, 0, end) { Value = name, Topic = kind == "pet" ? "" : kind });
         return true;
     }
 
