@@ -1,6 +1,5 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using Microsoft.AspNetCore.Mvc;
 using Orleans.Conversations.Grains.Interfaces;
 
 namespace Orleans.Conversations.HttpApi.Api;
@@ -26,13 +25,7 @@ internal static class TurnEventStream
         TurnEventKind.Started => (Started, new { sessionId, messageId }),
         TurnEventKind.Delta => (Delta, new { text = @event.Text }),
         TurnEventKind.Completed => (Completed, new { sessionId, messageId, reply = @event.Reply!.Reply, version = @event.Reply.Version }),
-        _ => (Failed, new ProblemDetails
-        {
-            Status = @event.Status ?? StatusCodes.Status502BadGateway,
-            Title = @event.Status == StatusCodes.Status409Conflict ? "Turn cancelled" : "Reply failed",
-            Detail = @event.Error,
-            Extensions = { ["messageId"] = messageId },
-        }),
+        _ => (Failed, FailureProblems.Of(@event).ToProblemDetails(messageId)),
     };
 
     /// <summary>The events as server-sent events.</summary>

@@ -34,7 +34,7 @@ internal static class TurnMessageIds
             }
         }
 
-        return fromBody ?? fromHeader ?? Guid.NewGuid().ToString();
+        return fromBody ?? fromHeader ?? NewId();
     }
 
     /// <summary>
@@ -44,12 +44,23 @@ internal static class TurnMessageIds
     /// <exception cref="MessageRejectedException">It breaks a rule; the exception names the field.</exception>
     public static UserMessage Accept(HttpContext context, string? text, string? messageId, MessageLimitOptions limits)
     {
-        var message = new UserMessage(text ?? "", Resolve(context, messageId));
-        if (UserMessageRules.Check(message, limits.MaxTextLength) is { } rejected)
-            throw rejected;
+        var message = Accept(text, Resolve(context, messageId), limits);
         context.Items[ItemKey] = message.MessageId;
         return message;
     }
+
+    /// <summary>The message of a WebSocket frame, checked against <see cref="UserMessageRules"/>; its id the frame's, or a new one.</summary>
+    /// <exception cref="MessageRejectedException">It breaks a rule; the exception names the field.</exception>
+    public static UserMessage Accept(string? text, string? messageId, MessageLimitOptions limits)
+    {
+        var message = new UserMessage(text ?? "", messageId ?? NewId());
+        if (UserMessageRules.Check(message, limits.MaxTextLength) is { } rejected)
+            throw rejected;
+        return message;
+    }
+
+    /// <summary>A new message id: the one place the service makes them.</summary>
+    private static string NewId() => Guid.NewGuid().ToString();
 
     /// <summary>The message id of the turn this request carries, if it got that far.</summary>
     public static string? Of(HttpContext context) => context.Items.TryGetValue(ItemKey, out var id) ? id as string : null;

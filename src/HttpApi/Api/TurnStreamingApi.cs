@@ -119,14 +119,14 @@ public static class TurnStreamingApi
             if (!budget.TryTake(context, out var retryAfter))
             {
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-                await send.FailedAsync($"Too many requests from this caller; retry after {seconds} s.", StatusCodes.Status429TooManyRequests,
+                await send.FailedAsync(FailureProblems.TooManyRequests($"Too many requests from this caller; retry after {seconds} s."),
                     MessageIdOf(text));
                 continue;
             }
 
             if (ToMessage(text, limits, out var problem) is not { } message)
             {
-                await send.FailedAsync(problem!, StatusCodes.Status400BadRequest, null);
+                await send.FailedAsync(FailureProblems.InvalidFrame(problem!), null);
                 continue;
             }
 
@@ -141,30 +141,18 @@ public static class TurnStreamingApi
         {
             var first = await turns.StartAsync(sessionId, caller, message);
             using var following = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, watch.LostToken);
-            await foreach (var @event in TurnEventStream.Concat(first, turns.FollowAsync(sessionId, caller, message.MessageId!, first[^1].Sequence, following.Token)))
+            await foreach (var @event in TurnEventStream.Concat(first, turns.FollowAsync(sessionId, caller, message.MessageId, first[^1].Sequence, following.Token)))
             {
-                var (type, data) = TurnEventStream.Describe(@event, sessionId, message.MessageId!);
+                var (type, data) = TurnEventStream.Describe(@event, sessionId, message.MessageId);
                 await send.EventAsync(type, data);
             }
         }
         catch (OperationCanceledException) when (watch.IsLost)
         {
         }
-        catch (MessageRejectedException rejected)
+        catch (Exception exception) when (FailureProblems.Of(exception, message.MessageId) is { } failure)
         {
-            await send.FailedAsync(rejected.Message, rejected.Reason == RejectionReason.TooLong ? 413 : 400, message.MessageId);
-        }
-        catch (SessionNotFoundException notFound)
-        {
-            await send.FailedAsync(notFound.Message, StatusCodes.Status404NotFound, message.MessageId);
-        }
-        catch (ReplyUnavailableException failed)
-        {
-            await send.FailedAsync(failed.Message, failed.Status, message.MessageId);
-        }
-        catch (Exception exception) when (exception is SessionUnavailableException or TimeoutException or OrleansException)
-        {
-            await send.FailedAsync($"The conversation service could not finish in time; retry with messageId '{message.MessageId}'.", 503, message.MessageId);
+            await send.FailedAsync(failure, message.MessageId);
         }
     }
 
@@ -207,14 +195,12 @@ public static class TurnStreamingApi
                 return null;
             }
 
-            var message = new UserMessage(request.Text ?? "", request.MessageId ?? Guid.NewGuid().ToString());
-            if (UserMessageRules.Check(message, limits.MaxTextLength) is { } rejected)
-            {
-                problem = rejected.Message;
-                return null;
-            }
-
-            return message;
+            return TurnMessageIds.Accept(request.Text, request.MessageId, limits);
+        }
+        catch (MessageRejectedException rejected)
+        {
+            problem = rejected.Message;
+            return null;
         }
         catch (JsonException exception)
         {

@@ -19,24 +19,9 @@ internal sealed class WebSocketSender(WebSocket socket, JsonSerializerOptions js
         return SendAsync(frame);
     }
 
-    public Task FailedAsync(string detail, int status, string? messageId)
-    {
-        var frame = new JsonObject
-        {
-            ["type"] = TurnEventStream.Failed,
-            ["title"] = status switch
-            {
-                StatusCodes.Status400BadRequest => "Invalid frame",
-                StatusCodes.Status429TooManyRequests => "Too many requests",
-                _ => "Turn failed",
-            },
-            ["status"] = status,
-            ["detail"] = detail,
-        };
-        if (messageId is not null)
-            frame["messageId"] = messageId;
-        return SendAsync(frame);
-    }
+    /// <summary>Sends a <c>turn.failed</c> frame: the problem's fields, as SSE and JSON answers carry them.</summary>
+    public Task FailedAsync(FailureProblem failure, string? messageId) =>
+        EventAsync(TurnEventStream.Failed, failure.ToProblemDetails(messageId));
 
     /// <summary>Sends the close frame <paramref name="status"/>, after any send under way; nothing if the socket is no longer open.</summary>
     public async Task CloseAsync(WebSocketCloseStatus status, string description)

@@ -49,8 +49,8 @@ internal sealed record ChatCompletions(string Id, long Created, string Model, Js
                         yield return UsageChunk(Usage(prompt, @event.Reply!.Reply));
                     break;
                 case TurnEventKind.Failed:
-                    var status = @event.Status ?? StatusCodes.Status502BadGateway;
-                    yield return JsonSerializer.Serialize(OpenAiError.Of(status, @event.Error ?? "The reply failed.", null), Json);
+                    var failure = FailureProblems.Of(@event);
+                    yield return JsonSerializer.Serialize(OpenAiError.Of(failure.Status, failure.Detail, null), Json);
                     break;
             }
         }

@@ -79,8 +79,8 @@ public static class OpenAiApi
         }
         catch (MessageRejectedException rejected) when (rejected.Field == "text")
         {
-            var status = rejected.Reason == RejectionReason.TooLong ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
-            throw new ApiProblemException(status, "Invalid request", $"The last user message ({field}): {rejected.Message}", field);
+            var failure = FailureProblems.Rejected(rejected);
+            throw new ApiProblemException(failure.Status, failure.Title, $"The last user message ({field}): {rejected.Message}", field);
         }
     }
 
@@ -131,7 +131,8 @@ public static class OpenAiApi
         }
         catch (SessionNotFoundException notFound)
         {
-            throw new ApiProblemException(StatusCodes.Status404NotFound, "Not found", notFound.Message, SessionHeader);
+            var failure = FailureProblems.Of(notFound)!;
+            throw new ApiProblemException(failure.Status, failure.Title, failure.Detail, SessionHeader);
         }
     }
 
