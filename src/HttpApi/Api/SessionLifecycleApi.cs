@@ -72,7 +72,7 @@ public static class SessionLifecycleApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<UserErasedResponse>> EraseUser(string userId, ClaimsPrincipal user, UserErasure erasure)
+    private static async Task<Ok<UserErasedResponse>> EraseUser(string userId, ClaimsPrincipal user, SessionEraser erasure)
     {
         var caller = user.ToCaller();
         var target = userId == "me" ? caller.UserId : userId;
@@ -80,6 +80,6 @@ public static class SessionLifecycleApi
             throw new ApiProblemException(StatusCodes.Status403Forbidden, "Forbidden", "Only an admin of the tenant may erase another user; use 'me' for yourself.", "userId");
 
         // A client that goes away does not stop an erasure half way.
-        return TypedResults.Ok(new UserErasedResponse(await erasure.EraseAsync(caller.Tenant, target, CancellationToken.None)));
+        return TypedResults.Ok(new UserErasedResponse(await erasure.EraseUserAsync(caller.Tenant, target, CancellationToken.None)));
     }
 }

@@ -45,9 +45,7 @@ public static class HttpApiHostExtensions
         builder.Services.AddSingleton<SessionGrains>();
         builder.Services.AddSingleton<SessionCalls>();
         builder.Services.AddSingleton<TurnStreams>();
-        builder.Services.AddSingleton<UserErasure>();
-        builder.Services.AddSessionList();
-        builder.Services.AddPostgresEventFeed(EventFeedApi.FeedName);
+        builder.Services.AddSessionEraser();
         builder.AddConversationAccess();
 
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping);

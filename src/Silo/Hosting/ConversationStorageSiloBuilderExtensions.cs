@@ -4,6 +4,7 @@ using Npgsql;
 using Orleans.Conversations.EventStore;
 using Orleans.Conversations.EventStore.Hosting;
 using Orleans.Conversations.Grains;
+using Orleans.Conversations.HttpApi.Hosting;
 using Orleans.Conversations.Migrations.Hosting;
 using Orleans.Conversations.ServiceDefaults;
 using Orleans.Conversations.SessionList.Hosting;
@@ -32,6 +33,7 @@ public static class ConversationStorageSiloBuilderExtensions
         builder.Services.AddPostgresSchema("Orleans clustering and storage (ConnectionStrings:EventStore)", OrleansSchema.Scripts);
         builder.Services.AddSessionListProjection(ConversationGrainConstants.EventStoreName);
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSessionEraser();
         builder.Services.AddHostedService<IdleSessionRetention>();
 
         if (clustering)
