@@ -53,15 +53,7 @@ public sealed class MigrationTests
             "CREATE TABLE public.schema_migrations (script text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"))
             await old.ExecuteNonQueryAsync();
         foreach (var script in PostgresEventStoreSchema.Scripts.Scripts.Take(3))
-        {
-            var text = PostgresEventStoreSchema.Scripts.Read(script);
-            await using var apply = dataSource.CreateCommand(text);
-            await apply.ExecuteNonQueryAsync();
-            await using var record = dataSource.CreateCommand("INSERT INTO public.schema_migrations (script, checksum) VALUES ($1, $2)");
-            record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"eventstore/{script}" });
-            record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))) });
-            await record.ExecuteNonQueryAsync();
-        }
+            await ApplyAsBeforeAsync(dataSource, script);
 
         await using (var rows = dataSource.CreateCommand(
             """
