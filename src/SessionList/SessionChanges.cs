@@ -1,11 +1,10 @@
 using Orleans.Conversations.EventStore;
-using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Conversations.SessionList.Events;
 
 namespace Orleans.Conversations.SessionList;
 
 /// <summary>What a batch of feed events changes in one session's row, summed up so that a batch costs a row per session.</summary>
-internal sealed class SessionChanges(Guid sessionId)
+internal sealed class SessionChanges(Guid sessionId, SessionListRules rules)
 {
     public Guid SessionId { get; } = sessionId;
 
@@ -29,11 +28,11 @@ internal sealed class SessionChanges(Guid sessionId)
         switch (SessionEventViews.Read(@event))
         {
             case SessionStartedView started:
-                Started = (started.Tenant ?? Caller.DefaultTenant, started.Owner ?? Caller.LocalUser, @event.RecordedAt);
+                Started = (started.Tenant ?? rules.LegacyTenant, started.Owner ?? rules.LegacyOwner, @event.RecordedAt);
                 break;
             case UserMessageReceivedView message:
                 Messages++;
-                DefaultTitle ??= SessionTitles.FromFirstMessage(message.Text);
+                DefaultTitle ??= rules.DefaultTitle(message.Text);
                 break;
             case SessionRenamedView renamed:
                 Title = renamed.Title;

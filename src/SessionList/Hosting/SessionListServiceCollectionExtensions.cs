@@ -26,17 +26,19 @@ public static class SessionListServiceCollectionExtensions
 
     /// <summary>
     /// Adds <see cref="AddSessionList"/> and the <see cref="SessionListProjector"/> that keeps the list up to date from
-    /// the feed of the event store named <paramref name="eventStoreName"/>, as a hosted service. For silos: every silo
-    /// runs one, and the projection lock lets one batch run at a time.
+    /// the feed of the event store named <paramref name="eventStoreName"/>, as a hosted service, reading events by
+    /// <paramref name="rules"/>. For silos: every silo runs one, and the projection lock lets one batch run at a time.
     /// </summary>
-    public static IServiceCollection AddSessionListProjection(this IServiceCollection services, string eventStoreName)
+    public static IServiceCollection AddSessionListProjection(this IServiceCollection services, string eventStoreName, SessionListRules rules)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventStoreName);
+        ArgumentNullException.ThrowIfNull(rules);
         services.AddSessionList();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new SessionListProjector(
             sp.GetRequiredService<NpgsqlDataSource>(),
             sp.GetRequiredKeyedService<IEventFeed>(eventStoreName),
+            rules,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SessionListProjector>>()));
         services.AddHostedService(sp => sp.GetRequiredService<SessionListProjector>());

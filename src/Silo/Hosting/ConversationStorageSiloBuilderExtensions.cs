@@ -4,9 +4,11 @@ using Npgsql;
 using Orleans.Conversations.EventStore;
 using Orleans.Conversations.EventStore.Hosting;
 using Orleans.Conversations.Grains;
+using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Conversations.HttpApi.Hosting;
 using Orleans.Conversations.Migrations.Hosting;
 using Orleans.Conversations.ServiceDefaults;
+using Orleans.Conversations.SessionList;
 using Orleans.Conversations.SessionList.Hosting;
 using Orleans.Conversations.Silo.Database;
 using Orleans.Conversations.Silo.Retention;
@@ -31,7 +33,12 @@ public static class ConversationStorageSiloBuilderExtensions
     {
         builder.Services.AddEventStoreDataSource(connectionString);
         builder.Services.AddPostgresSchema("Orleans clustering and storage (ConnectionStrings:EventStore)", OrleansSchema.Scripts);
-        builder.Services.AddSessionListProjection(ConversationGrainConstants.EventStoreName);
+        builder.Services.AddSessionListProjection(ConversationGrainConstants.EventStoreName, new SessionListRules
+        {
+            DefaultTitle = SessionTitles.FromFirstMessage,
+            LegacyTenant = Caller.DefaultTenant,
+            LegacyOwner = Caller.LocalUser,
+        });
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSessionEraser();
         builder.Services.AddHostedService<IdleSessionRetention>();
