@@ -78,7 +78,8 @@ internal sealed class SchemaStartup(
         }
     }
 
-    // PostgreSQL's own refusals (a script it rejects, a database that does not exist, a wrong password) do not pass by waiting.
+    // A server that cannot be reached, or is starting or shutting down, may come; PostgreSQL's other refusals (a script
+    // it rejects, a database that does not exist, a wrong password) do not pass by waiting.
     private static bool IsUnreachable(Exception exception) =>
-        exception is (NpgsqlException and not PostgresException) or TimeoutException or SocketException;
+        exception is NpgsqlException { IsTransient: true } or TimeoutException or SocketException;
 }
