@@ -31,7 +31,7 @@ public static class ColdActivationScenario
                 {
                     await silo.DeactivateAllAsync();
                     var clock = Stopwatch.StartNew();
-                    await session.SendMessage(Caller.Local, new UserMessage("hello again"));
+                    await session.SendMessage(Caller.Local, new UserMessage("hello again", Guid.NewGuid().ToString()));
                     timings.Add(clock.Elapsed.TotalMilliseconds);
                 }
 

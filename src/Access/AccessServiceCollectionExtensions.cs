@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Conversations.Migrations.Hosting;
 
 namespace Orleans.Conversations.Access;
 
@@ -9,9 +10,8 @@ public static class AccessServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="ApiKeyStore"/> and <see cref="ApiKeyVerifier"/> on the <see cref="Npgsql.NpgsqlDataSource"/>
-    /// already registered, <see cref="ApiKeyOptions"/> from <c>Auth:Keys</c> (validated at start-up), and a hosted
-    /// service that applies <see cref="AccessSchema"/> at start-up, waiting for PostgreSQL while it is unreachable.
-    /// Register it before hosted services that need the table.
+    /// already registered, <see cref="ApiKeyOptions"/> from <c>Auth:Keys</c> (validated at start-up), and
+    /// <see cref="AccessSchema"/> to the host's schema start-up.
     /// </summary>
     public static IServiceCollection AddApiKeyAccess(this IServiceCollection services)
     {
@@ -20,7 +20,7 @@ public static class AccessServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApiKeyStore>();
         services.TryAddSingleton<ApiKeyVerifier>();
-        services.AddHostedService<AccessSchemaStartup>();
+        services.AddPostgresSchema("API keys", AccessSchema.Scripts);
         return services;
     }
 }

@@ -6,9 +6,6 @@ namespace Orleans.Conversations.EventStore;
 /// </summary>
 public static class EventMetadataKeys
 {
-    /// <summary>Ties together everything done for one client request.</summary>
-    public const string CorrelationId = "eventstore.correlationId";
-
     /// <summary>The message or command that caused the events.</summary>
     public const string CausationId = "eventstore.causationId";
 

@@ -10,7 +10,8 @@ public interface IEventStreamEraser
     /// <summary>
     /// Waits for the appends to the stream in flight, then, in one transaction, leaves a tombstone and deletes the
     /// stream's events and snapshots. Erasing again, or a stream that never existed, deletes nothing, keeps the first
-    /// tombstone and still blocks the stream.
+    /// tombstone and still blocks the stream. Every erasure, repeated ones included, then runs the process's
+    /// <see cref="IStreamErasureReaction"/>s.
     /// </summary>
     Task<StreamErasure> EraseAsync(string streamId, StreamErasureRequest request, CancellationToken cancellationToken = default);
 

@@ -128,40 +128,8 @@ internal sealed class PostgresEventStore : IEventStoreReader, IEventFeed, IEvent
         }
     }
 
-    /// <summary>
-    /// Applies the schema (or, when <see cref="PostgresEventStoreOptions.ApplySchemaAtStartup"/> is off, checks that it
-    /// is there); fails with a message naming the database when it cannot be reached.
-    /// </summary>
-    public async Task PrepareAsync(CancellationToken cancellationToken)
-    {
-        var endpoint = DescribeEndpoint();
-        try
-        {
-            if (Options.ApplySchemaAtStartup)
-            {
-                await PostgresEventStoreSchema.ApplyAsync(_dataSource, _loggerFactory, cancellationToken);
-                return;
-            }
-
-            await using var command = _dataSource.CreateCommand("SELECT to_regclass('eventstore.events') IS NOT NULL");
-            if (await command.ExecuteScalarAsync(cancellationToken) is not true)
-            {
-                throw new InvalidOperationException(
-                    $"Event store '{Name}': {endpoint} has no eventstore.events table; apply {nameof(PostgresEventStoreSchema)} first " +
-                    $"or turn {nameof(PostgresEventStoreOptions.ApplySchemaAtStartup)} on.");
-            }
-        }
-        catch (Exception exception) when (exception is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
-        {
-            throw new InvalidOperationException($"Event store '{Name}': cannot reach PostgreSQL at {endpoint}: {exception.Message}", exception);
-        }
-    }
-
-    private string DescribeEndpoint()
-    {
-        var builder = new NpgsqlConnectionStringBuilder(_dataSource.ConnectionString);
-        return $"{builder.Host}:{builder.Port}/{builder.Database}";
-    }
+    /// <summary>The database the store reads and writes.</summary>
+    internal NpgsqlDataSource DataSource => _dataSource;
 
     public async ValueTask DisposeAsync()
     {

@@ -20,7 +20,10 @@ public sealed class PostgresEventStoreOptions
     /// </summary>
     public NpgsqlDataSource? DataSource { get; set; }
 
-    /// <summary>Whether the silo applies the store's schema (<see cref="PostgresEventStoreSchema"/>) at start-up.</summary>
+    /// <summary>
+    /// Whether the silo applies the store's schema (<see cref="PostgresEventStoreSchema"/>) at start-up; off, start-up
+    /// only checks that another process has applied it.
+    /// </summary>
     public bool ApplySchemaAtStartup { get; set; } = true;
 
     /// <summary>Take a snapshot of a stream's state every this many events; 0 turns snapshots off.</summary>

@@ -23,7 +23,7 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
     /// Kept per thread rather than per grain, as every active grain has an adaptor.
     /// </summary>
     [ThreadStatic]
-    private static ((string?, string?, string?, string?, string?) Key, string Json)? _lastMetadata;
+    private static ((string?, string?, string?, string?) Key, string Json)? _lastMetadata;
 
     private static readonly TView PristineInitialState = new();
 
@@ -114,30 +114,27 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
 
     private static string CaptureMetadata()
     {
-        var correlationId = RequestContext.Get(EventMetadataKeys.CorrelationId)?.ToString();
         var causationId = RequestContext.Get(EventMetadataKeys.CausationId)?.ToString();
         var tenantId = RequestContext.Get(EventMetadataKeys.TenantId)?.ToString();
         var ownerId = RequestContext.Get(EventMetadataKeys.OwnerId)?.ToString();
         var traceId = Activity.Current?.TraceId.ToString();
-        if (correlationId is null && causationId is null && tenantId is null && ownerId is null && traceId is null)
+        if (causationId is null && tenantId is null && ownerId is null && traceId is null)
             return "{}";
 
-        var key = (correlationId, causationId, tenantId, ownerId, traceId);
+        var key = (causationId, tenantId, ownerId, traceId);
         if (_lastMetadata is { } last && last.Key == key)
             return last.Json;
-        var json = MetadataJson(correlationId, causationId, tenantId, ownerId, traceId);
+        var json = MetadataJson(causationId, tenantId, ownerId, traceId);
         _lastMetadata = (key, json);
         return json;
     }
 
-    private static string MetadataJson(string? correlationId, string? causationId, string? tenantId, string? ownerId, string? traceId)
+    private static string MetadataJson(string? causationId, string? tenantId, string? ownerId, string? traceId)
     {
         var buffer = new ArrayBufferWriter<byte>(160);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            if (correlationId is not null)
-                writer.WriteString("correlationId", correlationId);
             if (causationId is not null)
                 writer.WriteString("causationId", causationId);
             if (tenantId is not null)

@@ -1,10 +1,11 @@
 using Orleans.Conversations.Gateway.Hosting;
+using Orleans.Conversations.HttpApi.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddConversationGateway();
 
 var app = builder.Build();
-app.MapConversationGateway();
+app.MapConversationHttpApi();
 app.Run();
 
 /// <summary>The gateway's entry point, visible to tests that start it.</summary>

@@ -8,22 +8,21 @@ namespace Orleans.Conversations.Grains.Interfaces;
 public sealed class ReplyUnavailableException : Exception
 {
     /// <summary>Creates the exception for the stored message <paramref name="messageId"/>.</summary>
-    public ReplyUnavailableException(string messageId, bool timedOut, string message, bool cancelled = false) : base(message)
+    public ReplyUnavailableException(string messageId, ReplyFailure failure, string message) : base(message)
     {
         MessageId = messageId;
-        TimedOut = timedOut;
-        Cancelled = cancelled;
+        Failure = failure;
     }
 
     /// <summary>The stored message that has no reply yet.</summary>
     [Id(0)] public string MessageId { get; }
 
+    /// <summary>Why there is no reply.</summary>
+    [Id(1)] public ReplyFailure Failure { get; }
+
     /// <summary>Whether the model timed out (rather than failed).</summary>
-    [Id(1)] public bool TimedOut { get; }
+    public bool TimedOut => Failure == ReplyFailure.TimedOut;
 
     /// <summary>Whether the turn was cancelled on request.</summary>
-    [Id(2)] public bool Cancelled { get; }
-
-    /// <summary>The HTTP status that describes the failure: 409 cancelled, 503 timed out, 502 failed.</summary>
-    public int Status => Cancelled ? 409 : TimedOut ? 503 : 502;
+    public bool Cancelled => Failure == ReplyFailure.Cancelled;
 }

@@ -8,7 +8,7 @@ namespace Orleans.Conversations.Grains.Interfaces;
 /// <param name="Kind">What happened.</param>
 /// <param name="Text">The delta's text, for <see cref="TurnEventKind.Delta"/>.</param>
 /// <param name="Reply">The stored reply, for <see cref="TurnEventKind.Completed"/>.</param>
-/// <param name="Status">The HTTP status that describes the failure, for <see cref="TurnEventKind.Failed"/>.</param>
+/// <param name="Failure">Why the turn ended without a reply, for <see cref="TurnEventKind.Failed"/>.</param>
 /// <param name="Error">What went wrong, for <see cref="TurnEventKind.Failed"/>.</param>
 [GenerateSerializer, Immutable]
 public sealed record TurnEvent(
@@ -16,7 +16,7 @@ public sealed record TurnEvent(
     [property: Id(1)] TurnEventKind Kind,
     [property: Id(2)] string? Text = null,
     [property: Id(3)] MessageReply? Reply = null,
-    [property: Id(4)] int? Status = null,
+    [property: Id(4)] ReplyFailure? Failure = null,
     [property: Id(5)] string? Error = null)
 {
     /// <summary>Whether the turn ends with this event.</summary>

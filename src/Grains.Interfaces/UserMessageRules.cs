@@ -24,7 +24,7 @@ public static class UserMessageRules
         if (CheckCharacters("text", message.Text) is { } badText)
             return badText;
         if (message.MessageId is not { } id)
-            return null;
+            return new MessageRejectedException("messageId", RejectionReason.Invalid, "Field 'messageId' is required.");
         if (id.Length > MaxMessageIdLength || string.IsNullOrWhiteSpace(id))
         {
             return new MessageRejectedException("messageId", RejectionReason.Invalid,

@@ -49,25 +49,24 @@ public sealed partial class ConversationGrain
         var erasure = await ReadStoreAsync(() => eraser.EraseAsync(StreamId, request));
         _erased = true;
         DeactivateOnIdle();
-        await ReadStoreAsync(() => sessionList.RemoveAsync(SessionId));
         logger.LogInformation("Session {SessionId} of {Tenant}/{User} deleted: {Events} events erased", SessionId, caller.Tenant, caller.UserId, erasure.ErasedEvents);
         return erasure.IsFrom(request) ? DeletionOutcome.Deleted : DeletionOutcome.AlreadyDeleted;
     }
 
     /// <summary>
     /// A deletion of a session already erased, by its owner as the tombstone records it: a retry of the deletion that
-    /// erased it, or one that finds something the first left behind (the list row), which it removes. Anything else
-    /// finds nothing, as for every other route.
+    /// erased it, or one that finds something the first left behind (what a reaction to the erasure keeps, such as the
+    /// list row), which erasing again removes. Anything else finds nothing, as for every other route.
     /// </summary>
     private async Task<DeletionOutcome> FinishDeletionAsync(Caller caller, SessionDeletion deletion)
     {
         var tombstone = await ReadStoreAsync(() => eraser.ReadTombstoneAsync(StreamId));
         if (tombstone is null || tombstone.TenantId != caller.Tenant || tombstone.OwnerId != caller.UserId)
             throw new SessionNotFoundException(SessionId);
-        var leftOver = await ReadStoreAsync(() => sessionList.RemoveAsync(SessionId));
+        var again = await ReadStoreAsync(() => eraser.EraseAsync(StreamId, new StreamErasureRequest(deletion.ErasureId, tombstone.TenantId, tombstone.OwnerId)));
         if (tombstone.ErasureId == deletion.ErasureId)
             return DeletionOutcome.Deleted;
-        return leftOver ? DeletionOutcome.AlreadyDeleted : throw new SessionNotFoundException(SessionId);
+        return again.RemovedElsewhere ? DeletionOutcome.AlreadyDeleted : throw new SessionNotFoundException(SessionId);
     }
 
     /// <summary>Stores the owner's tenant and user id with the events this call raises, for the tenant's event feed and erasure.</summary>

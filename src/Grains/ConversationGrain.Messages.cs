@@ -23,7 +23,7 @@ public sealed partial class ConversationGrain
     {
         if (UserMessageRules.Check(message, _limits.MaxTextLength) is { } rejected)
             throw rejected;
-        var messageId = message.MessageId ?? Guid.NewGuid().ToString();
+        var messageId = message.MessageId;
         RequestContext.Set(EventMetadataKeys.CausationId, messageId);
         TagEventsWith(caller);
 
@@ -116,14 +116,14 @@ public sealed partial class ConversationGrain
             logger.LogWarning(exception, "Session {SessionId}: no reply to message {MessageId}: {Reason}", SessionId, messageId, exception.Message);
             var timedOut = exception.InnerException is TimeoutException;
             reason = timedOut ? ModelTimedOut : ModelFailed;
-            failure = new ReplyUnavailableException(messageId, timedOut,
+            failure = new ReplyUnavailableException(messageId, timedOut ? ReplyFailure.TimedOut : ReplyFailure.Failed,
                 $"{reason}. The message was stored without a reply; retry with messageId '{messageId}'.");
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
             logger.LogInformation("Session {SessionId}: message {MessageId} cancelled", SessionId, messageId);
-            failure = new ReplyUnavailableException(messageId, timedOut: false,
-                $"The turn was cancelled; the message is stored without a reply. Retry with messageId '{messageId}' to have it answered.", cancelled: true);
+            failure = new ReplyUnavailableException(messageId, ReplyFailure.Cancelled,
+                $"The turn was cancelled; the message is stored without a reply. Retry with messageId '{messageId}' to have it answered.");
         }
         finally
         {
@@ -135,7 +135,7 @@ public sealed partial class ConversationGrain
             events.Add(new ReplyFailed(messageId, reason) { At = clock.GetUtcNow() });
             if (!await AppendWithinTimeoutAsync(events))
                 return null;
-            turn.Fail(failure.Status, failure.Message);
+            turn.Fail(failure.Failure, failure.Message);
             throw failure;
         }
 

@@ -14,8 +14,6 @@ public sealed partial class ConversationGrain
     /// <inheritdoc/>
     public async Task<TurnEvent[]> SendMessageForEvents(Caller caller, UserMessage message)
     {
-        if (message.MessageId is null)
-            message = message with { MessageId = Guid.NewGuid().ToString() };
         var messageId = message.MessageId;
         MessageReply reply;
         try
@@ -107,7 +105,7 @@ public sealed partial class ConversationGrain
         }
 
         // A reader that saw deltas of an attempt that then failed still hears how it ended.
-        var failed = new TurnEvent(Math.Max(2, afterSequence + 1), TurnEventKind.Failed, Status: 502,
+        var failed = new TurnEvent(Math.Max(2, afterSequence + 1), TurnEventKind.Failed, Failure: ReplyFailure.Failed,
             Error: $"Message '{known.MessageId}' has no reply yet; send it again with the same messageId to have it answered.");
         return afterSequence < 1 ? [new TurnEvent(1, TurnEventKind.Started), failed] : [failed];
     }

@@ -7,7 +7,6 @@ using Orleans.Conversations.Engine;
 using Orleans.Conversations.Grains.Events;
 using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Conversations.Grains.State;
-using Orleans.Conversations.SessionList;
 using Orleans.EventSourcing;
 using Orleans.Placement;
 using Orleans.Providers;
@@ -29,7 +28,6 @@ public sealed partial class ConversationGrain(
     TimeProvider clock,
     [FromKeyedServices(ConversationGrainConstants.EventStoreName)] IEventStoreReader eventStore,
     [FromKeyedServices(ConversationGrainConstants.EventStoreName)] IEventStreamEraser eraser,
-    SessionListStore sessionList,
     ILogger<ConversationGrain> logger)
     : JournaledGrain<ConversationState, SessionEvent>, IConversationGrain
 {

@@ -6,10 +6,12 @@ using Npgsql;
 namespace Orleans.Conversations.Migrations;
 
 /// <summary>
-/// Brings a database up to date with <see cref="SqlScriptSet"/>s: each script not yet recorded in
-/// <c>public.schema_migrations</c> is applied in its own transaction and recorded with its checksum. Applied scripts
-/// are immutable: one whose text changed since is a start-up error, because a change belongs in a new numbered script.
-/// An advisory lock keeps processes that start together from applying scripts at once.
+/// Brings a database up to date with <see cref="SqlScriptSet"/>s: each numbered script not yet recorded in
+/// <c>public.schema_migrations</c> is applied in its own transaction and recorded with its checksum. Applied numbered
+/// scripts are immutable: one whose text changed since is a start-up error, because a change belongs in a new numbered
+/// script. After a set's numbered scripts, each of its repeatable scripts whose checksum differs from the one recorded
+/// (or that is not recorded yet) is applied and its checksum recorded. An advisory lock keeps processes that start
+/// together from applying scripts at once.
 /// </summary>
 public sealed class PostgresMigrator(NpgsqlDataSource dataSource, ILogger<PostgresMigrator> logger)
 {
@@ -37,7 +39,7 @@ public sealed class PostgresMigrator(NpgsqlDataSource dataSource, ILogger<Postgr
                 {
                     var key = $"{set.Name}/{script}";
                     var text = set.Read(script);
-                    var checksum = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+                    var checksum = Checksum(text);
                     if (applied.TryGetValue(key, out var appliedChecksum))
                     {
                         if (appliedChecksum != checksum)
@@ -53,6 +55,18 @@ public sealed class PostgresMigrator(NpgsqlDataSource dataSource, ILogger<Postgr
                     await ApplyAsync(connection, key, text, checksum, cancellationToken);
                     logger.LogInformation("Applied database script {Script}", key);
                 }
+
+                foreach (var script in set.RepeatableScripts)
+                {
+                    var key = $"{set.Name}/{script}";
+                    var text = set.Read(script);
+                    var checksum = Checksum(text);
+                    if (applied.TryGetValue(key, out var appliedChecksum) && appliedChecksum == checksum)
+                        continue;
+
+                    await ApplyAsync(connection, key, text, checksum, cancellationToken);
+                    logger.LogInformation("Applied repeatable database script {Script}", key);
+                }
             }
         }
         finally
@@ -66,7 +80,11 @@ public sealed class PostgresMigrator(NpgsqlDataSource dataSource, ILogger<Postgr
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var command = new NpgsqlCommand(script, connection, transaction))
             await command.ExecuteNonQueryAsync(cancellationToken);
-        await using (var record = new NpgsqlCommand("INSERT INTO public.schema_migrations (script, checksum) VALUES ($1, $2)", connection, transaction))
+        await using (var record = new NpgsqlCommand(
+            """
+            INSERT INTO public.schema_migrations (script, checksum) VALUES ($1, $2)
+            ON CONFLICT (script) DO UPDATE SET checksum = excluded.checksum, applied_at = now()
+            """, connection, transaction))
         {
             record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key });
             record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = checksum });
@@ -75,6 +93,25 @@ public sealed class PostgresMigrator(NpgsqlDataSource dataSource, ILogger<Postgr
 
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The numbered scripts of <paramref name="scriptSets"/> the database has not recorded, as <c>{set}/{file}</c>:
+    /// for a process that expects the schema applied by another and must not apply it itself.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FindMissingAsync(IEnumerable<SqlScriptSet> scriptSets, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('public.schema_migrations') IS NOT NULL", connection))
+        {
+            if (await exists.ExecuteScalarAsync(cancellationToken) is not true)
+                return [.. scriptSets.SelectMany(set => set.Scripts.Select(script => $"{set.Name}/{script}"))];
+        }
+
+        var applied = await ReadAppliedAsync(connection, cancellationToken);
+        return [.. scriptSets.SelectMany(set => set.Scripts.Select(script => $"{set.Name}/{script}")).Where(key => !applied.ContainsKey(key))];
+    }
+
+    private static string Checksum(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static async Task<Dictionary<string, string>> ReadAppliedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {

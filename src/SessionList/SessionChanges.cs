@@ -1,11 +1,10 @@
-using System.Text.Json;
 using Orleans.Conversations.EventStore;
-using Orleans.Conversations.Grains.Interfaces;
+using Orleans.Conversations.SessionList.Events;
 
 namespace Orleans.Conversations.SessionList;
 
 /// <summary>What a batch of feed events changes in one session's row, summed up so that a batch costs a row per session.</summary>
-internal sealed class SessionChanges(Guid sessionId)
+internal sealed class SessionChanges(Guid sessionId, SessionListRules rules)
 {
     public Guid SessionId { get; } = sessionId;
 
@@ -26,28 +25,18 @@ internal sealed class SessionChanges(Guid sessionId)
     {
         LastActivityAt = @event.RecordedAt > LastActivityAt ? @event.RecordedAt : LastActivityAt;
         Version = Math.Max(Version, @event.Version);
-        switch (@event.EventType)
+        switch (SessionEventViews.Read(@event))
         {
-            case "SessionStarted":
-                using (var data = JsonDocument.Parse(@event.Data))
-                    Started = (Text(data.RootElement, "tenant") ?? Caller.DefaultTenant, Text(data.RootElement, "owner") ?? Caller.LocalUser, @event.RecordedAt);
+            case SessionStartedView started:
+                Started = (started.Tenant ?? rules.LegacyTenant, started.Owner ?? rules.LegacyOwner, @event.RecordedAt);
                 break;
-            case "UserMessageReceived":
+            case UserMessageReceivedView message:
                 Messages++;
-                if (DefaultTitle is null)
-                {
-                    using var data = JsonDocument.Parse(@event.Data);
-                    DefaultTitle = SessionTitles.FromFirstMessage(Text(data.RootElement, "text"));
-                }
-
+                DefaultTitle ??= rules.DefaultTitle(message.Text);
                 break;
-            case "SessionRenamed":
-                using (var data = JsonDocument.Parse(@event.Data))
-                    Title = Text(data.RootElement, "title");
+            case SessionRenamedView renamed:
+                Title = renamed.Title;
                 break;
         }
     }
-
-    private static string? Text(JsonElement root, string property) =>
-        root.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

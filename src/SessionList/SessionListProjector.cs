@@ -10,7 +10,8 @@ namespace Orleans.Conversations.SessionList;
 /// projection lock, reads the position, applies the events after it and moves the position in one transaction, so
 /// every event is applied exactly once whichever silo applies it.
 /// </summary>
-public sealed class SessionListProjector(NpgsqlDataSource dataSource, IEventFeed feed, TimeProvider clock, ILogger<SessionListProjector> logger)
+public sealed class SessionListProjector(
+    NpgsqlDataSource dataSource, IEventFeed feed, SessionListRules rules, TimeProvider clock, ILogger<SessionListProjector> logger)
     : BackgroundService
 {
     private const int BatchSize = 2000;
@@ -31,7 +32,7 @@ public sealed class SessionListProjector(NpgsqlDataSource dataSource, IEventFeed
             return 0;
 
         await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var command in ToCommands(page.Events))
+        foreach (var command in ToCommands(page.Events, rules))
             batch.BatchCommands.Add(command);
 
         var move = new NpgsqlBatchCommand(
@@ -84,7 +85,7 @@ public sealed class SessionListProjector(NpgsqlDataSource dataSource, IEventFeed
             : FeedCursor.Start;
     }
 
-    private static IEnumerable<NpgsqlBatchCommand> ToCommands(IReadOnlyList<FeedEvent> events)
+    private static IEnumerable<NpgsqlBatchCommand> ToCommands(IReadOnlyList<FeedEvent> events, SessionListRules rules)
     {
         var sessions = new Dictionary<Guid, SessionChanges>();
         var erased = new List<Guid>();
@@ -99,7 +100,7 @@ public sealed class SessionListProjector(NpgsqlDataSource dataSource, IEventFeed
             }
 
             if (!sessions.TryGetValue(sessionId, out var changes))
-                sessions.Add(sessionId, changes = new SessionChanges(sessionId));
+                sessions.Add(sessionId, changes = new SessionChanges(sessionId, rules));
             changes.Apply(@event);
         }
 

@@ -1,5 +1,5 @@
 using Orleans.Configuration;
-using Orleans.Conversations.Gateway.Hosting;
+using Orleans.Conversations.HttpApi.Hosting;
 using Orleans.Conversations.ServiceDefaults;
 using Orleans.Conversations.Silo.Hosting;
 
@@ -13,7 +13,7 @@ if (StartupOptions.Read<SiloHostOptions>(configuration, SiloHostOptions.Section)
     var callTimeout = StartupOptions.Read<HttpGatewayOptions>(builder.Configuration, HttpGatewayOptions.Section).CallTimeout;
     builder.Services.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = callTimeout);
     var app = builder.Build();
-    app.MapConversationGateway();
+    app.MapConversationHttpApi();
     await app.RunAsync();
 }
 else

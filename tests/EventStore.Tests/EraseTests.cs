@@ -36,6 +36,24 @@ public sealed class EraseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task every_erasure_runs_the_reactions_once_it_has_committed_and_says_whether_they_removed_anything()
+    {
+        var stream = $"erase/{Guid.NewGuid():N}";
+        await AppendAsync(new Append(stream, 0, 2));
+        var reaction = new RecordingReaction();
+        IEventStreamEraser eraser = new ReactingStreamEraser(_store, [reaction]);
+        var request = new StreamErasureRequest(Guid.NewGuid(), "acme", "alice");
+
+        var first = await eraser.EraseAsync(stream, request);
+        var again = await eraser.EraseAsync(stream, new StreamErasureRequest(Guid.NewGuid(), "acme", "alice"));
+
+        Assert.Equal([(stream, 0L), (stream, 0L)], reaction.Seen);
+        Assert.True(first.RemovedElsewhere);
+        Assert.False(again.RemovedElsewhere);
+        Assert.Equal(request.ErasureId, again.Tombstone.ErasureId);
+    }
+
+    [Fact]
     public async Task no_append_path_writes_to_an_erased_stream_again()
     {
         var stream = $"erase/{Guid.NewGuid():N}";
@@ -234,4 +252,16 @@ public sealed class EraseTests : IAsyncLifetime
 
     private static AppendRequest Request(string stream, int expectedVersion) =>
         new(stream, expectedVersion, [new NewEvent("ItemAdded", """{"item":"late"}""", "{}")], Guid.NewGuid());
+
+    /// <summary>Records the stream and its events left when called, and reports a removal the first time only.</summary>
+    private sealed class RecordingReaction : IStreamErasureReaction
+    {
+        public List<(string Stream, long EventsLeft)> Seen { get; } = [];
+
+        public async Task<bool> OnErasedAsync(string streamId, StreamTombstone tombstone, CancellationToken cancellationToken = default)
+        {
+            Seen.Add((streamId, await RowsAsync("eventstore.events", streamId)));
+            return Seen.Count == 1;
+        }
+    }
 }

@@ -22,7 +22,7 @@ public sealed class MigrationTests
 
         await using var check = NpgsqlDataSource.Create(database.ConnectionString);
         await using var count = check.CreateCommand("SELECT count(*) FROM public.schema_migrations WHERE script LIKE 'eventstore/%'");
-        Assert.Equal((long)PostgresEventStoreSchema.Scripts.Scripts.Count, await count.ExecuteScalarAsync());
+        Assert.Equal((long)(PostgresEventStoreSchema.Scripts.Scripts.Count + PostgresEventStoreSchema.Scripts.RepeatableScripts.Count), await count.ExecuteScalarAsync());
         Assert.Contains("001_events.sql", PostgresEventStoreSchema.Scripts.Scripts);
     }
 
@@ -53,15 +53,7 @@ public sealed class MigrationTests
             "CREATE TABLE public.schema_migrations (script text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"))
             await old.ExecuteNonQueryAsync();
         foreach (var script in PostgresEventStoreSchema.Scripts.Scripts.Take(3))
-        {
-            var text = PostgresEventStoreSchema.Scripts.Read(script);
-            await using var apply = dataSource.CreateCommand(text);
-            await apply.ExecuteNonQueryAsync();
-            await using var record = dataSource.CreateCommand("INSERT INTO public.schema_migrations (script, checksum) VALUES ($1, $2)");
-            record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"eventstore/{script}" });
-            record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))) });
-            await record.ExecuteNonQueryAsync();
-        }
+            await ApplyAsBeforeAsync(dataSource, script);
 
         await using (var rows = dataSource.CreateCommand(
             """
@@ -104,5 +96,83 @@ public sealed class MigrationTests
 
         Assert.Contains("eventstore/001_events.sql", failure.Message);
         Assert.Contains("new numbered script", failure.Message);
+    }
+
+    [Fact]
+    public async Task a_database_migrated_by_the_numbered_scripts_alone_keeps_the_same_append_function_after_the_repeatable_one()
+    {
+        await using var database = await TestDatabase.CreateScratchDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        await using (var old = dataSource.CreateCommand(
+            "CREATE TABLE public.schema_migrations (script text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"))
+            await old.ExecuteNonQueryAsync();
+        foreach (var script in PostgresEventStoreSchema.Scripts.Scripts)
+            await ApplyAsBeforeAsync(dataSource, script);
+        var before = await AppendFunctionAsync(dataSource);
+
+        await PostgresEventStoreSchema.ApplyAsync(dataSource);
+
+        Assert.Equal(before, await AppendFunctionAsync(dataSource));
+        Assert.Equal(["repeatable/append_to_streams.sql"], PostgresEventStoreSchema.Scripts.RepeatableScripts);
+        Assert.Equal(1L, await ScalarAsync<long>(dataSource, "SELECT count(*) FROM public.schema_migrations WHERE script = 'eventstore/repeatable/append_to_streams.sql'"));
+        await using var fresh = await TestDatabase.CreateScratchDatabaseAsync();
+        await using var freshSource = NpgsqlDataSource.Create(fresh.ConnectionString);
+        await PostgresEventStoreSchema.ApplyAsync(freshSource);
+        Assert.Equal(before, await AppendFunctionAsync(freshSource));
+    }
+
+    [Fact]
+    public async Task a_repeatable_script_whose_text_changed_since_it_was_applied_is_applied_again()
+    {
+        await using var database = await TestDatabase.CreateScratchDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        await PostgresEventStoreSchema.ApplyAsync(dataSource);
+        await using (var older = dataSource.CreateCommand(
+            """
+            DROP FUNCTION eventstore.append_to_streams(text[], integer[], uuid[], integer[], text[], jsonb[], jsonb[]);
+            UPDATE public.schema_migrations SET checksum = 'an earlier text' WHERE script = 'eventstore/repeatable/append_to_streams.sql';
+            """))
+            await older.ExecuteNonQueryAsync();
+
+        await PostgresEventStoreSchema.ApplyAsync(dataSource);
+
+        Assert.NotNull(await AppendFunctionAsync(dataSource));
+        Assert.NotEqual("an earlier text", await ScalarAsync<string>(dataSource,
+            "SELECT checksum FROM public.schema_migrations WHERE script = 'eventstore/repeatable/append_to_streams.sql'"));
+    }
+
+    [Fact]
+    public async Task an_unchanged_repeatable_script_is_not_applied_again()
+    {
+        await using var database = await TestDatabase.CreateScratchDatabaseAsync();
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        await PostgresEventStoreSchema.ApplyAsync(dataSource);
+        var appliedAt = await ScalarAsync<DateTime>(dataSource,
+            "SELECT applied_at FROM public.schema_migrations WHERE script = 'eventstore/repeatable/append_to_streams.sql'");
+
+        await PostgresEventStoreSchema.ApplyAsync(dataSource);
+
+        Assert.Equal(appliedAt, await ScalarAsync<DateTime>(dataSource,
+            "SELECT applied_at FROM public.schema_migrations WHERE script = 'eventstore/repeatable/append_to_streams.sql'"));
+    }
+
+    private static async Task ApplyAsBeforeAsync(NpgsqlDataSource dataSource, string script)
+    {
+        var text = PostgresEventStoreSchema.Scripts.Read(script);
+        await using var apply = dataSource.CreateCommand(text);
+        await apply.ExecuteNonQueryAsync();
+        await using var record = dataSource.CreateCommand("INSERT INTO public.schema_migrations (script, checksum) VALUES ($1, $2)");
+        record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = $"eventstore/{script}" });
+        record.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))) });
+        await record.ExecuteNonQueryAsync();
+    }
+
+    private static Task<string> AppendFunctionAsync(NpgsqlDataSource dataSource) => ScalarAsync<string>(dataSource,
+        "SELECT pg_get_functiondef('eventstore.append_to_streams(text[],integer[],uuid[],integer[],text[],jsonb[],jsonb[])'::regprocedure)");
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Orleans.Conversations.Gateway.Hosting;
+using Orleans.Conversations.HttpApi.Hosting;
 
 namespace Orleans.Conversations.Gateway.Tests;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Conversations.Gateway.Hosting;
+using Orleans.Conversations.HttpApi.Hosting;
 
 namespace Orleans.Conversations.Gateway.Tests;
 
@@ -62,7 +63,7 @@ public sealed class RunningGateway : IAsyncDisposable
         web.Configuration.AddInMemoryCollection(settings);
         web.AddConversationGateway();
         var app = web.Build();
-        app.MapConversationGateway();
+        app.MapConversationHttpApi();
         return (app, logs);
     }
 

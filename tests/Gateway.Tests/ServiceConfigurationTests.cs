@@ -44,7 +44,7 @@ public sealed class ServiceConfigurationTests
     public async Task every_orleans_script_can_be_applied_again_on_a_migrated_database()
     {
         var connectionString = await TestDatabase.GetConnectionStringAsync();
-        var scripts = DatabaseMigrationStartup.OrleansScripts;
+        var scripts = OrleansSchema.Scripts;
         await using (var dataSource = NpgsqlDataSource.Create(connectionString))
             await new PostgresMigrator(dataSource, NullLogger<PostgresMigrator>.Instance).MigrateAsync([scripts]);
         await using var connection = new NpgsqlConnection(connectionString);

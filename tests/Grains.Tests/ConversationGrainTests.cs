@@ -44,7 +44,7 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
         var session = NewSession(out var id);
         await session.Start(Caller.Local, "user-7");
         foreach (var text in (string[])["My name is Ada", "I live in São Paulo", "I like chess", "remember that I have a cat"])
-            await session.SendMessage(Caller.Local, new UserMessage(text));
+            await session.SendMessage(Caller.Local, new UserMessage(text, Guid.NewGuid().ToString()));
         var before = (await session.GetSession(Caller.Local))!;
 
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
@@ -82,8 +82,8 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
     public async Task a_snapshot_that_no_longer_reads_as_the_state_is_passed_over_for_a_replay_of_the_events()
     {
         var session = NewSession(out var id);
-        await session.SendMessage(Caller.Local, new UserMessage("my name is Ada"));
-        await session.SendMessage(Caller.Local, new UserMessage("I live in Lima"));
+        await session.SendMessage(Caller.Local, new UserMessage("my name is Ada", Guid.NewGuid().ToString()));
+        await session.SendMessage(Caller.Local, new UserMessage("I live in Lima", Guid.NewGuid().ToString()));
         await TestDatabase.ScalarAsync<int>(
             "INSERT INTO eventstore.snapshots (stream_id, version, state_type, state) VALUES ($1, 5, 'Old', '{\"version\": \"five\", \"context\": [1]}') RETURNING version",
             TestDatabase.StreamOf(id));
@@ -104,9 +104,9 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
     {
         var session = NewSession(out _);
         await session.Start(Caller.Local, "u1");
-        await session.SendMessage(Caller.Local, new UserMessage("my name is Ada"));
-        await session.SendMessage(Caller.Local, new UserMessage("call me Grace"));
-        await session.SendMessage(Caller.Local, new UserMessage("forget my name"));
+        await session.SendMessage(Caller.Local, new UserMessage("my name is Ada", Guid.NewGuid().ToString()));
+        await session.SendMessage(Caller.Local, new UserMessage("call me Grace", Guid.NewGuid().ToString()));
+        await session.SendMessage(Caller.Local, new UserMessage("forget my name", Guid.NewGuid().ToString()));
 
         // 1 SessionStarted; 2-4 message, name, reply; 5-7 message, name, reply; 8-10 message, forgotten, reply.
         string?[] expectedNames = [null, null, "Ada", "Ada", "Ada", "Grace", "Grace", "Grace", null, null];
@@ -150,6 +150,17 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
         Assert.Equal("message 10000", reactivated.RecentTurns[^1].Text);
     }
 
+    [Fact]
+    public async Task a_message_without_an_id_is_rejected_because_ids_are_made_before_the_grain()
+    {
+        var session = NewSession(out var id);
+
+        var rejected = await Assert.ThrowsAsync<MessageRejectedException>(() => session.SendMessage(Caller.Local, new UserMessage("hello", null!)));
+
+        Assert.Equal("messageId", rejected.Field);
+        Assert.Equal("", await TestDatabase.EventTypesAsync(id));
+    }
+
     [Theory]
     [InlineData("", null, "text", RejectionReason.Invalid)]
     [InlineData("   ", null, "text", RejectionReason.Invalid)]
@@ -162,7 +173,7 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
         text = text == "8001" ? new string('x', 8001) : text;
         messageId = messageId == "129" ? new string('m', 129) : messageId;
 
-        var rejected = await Assert.ThrowsAsync<MessageRejectedException>(() => session.SendMessage(Caller.Local, new UserMessage(text, messageId)));
+        var rejected = await Assert.ThrowsAsync<MessageRejectedException>(() => session.SendMessage(Caller.Local, new UserMessage(text, messageId ?? Guid.NewGuid().ToString())));
 
         Assert.Equal(field, rejected.Field);
         Assert.Equal(reason, rejected.Reason);
@@ -175,7 +186,7 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
     {
         var session = NewSession(out _);
         for (var i = 0; i < 4; i++)
-            await session.SendMessage(Caller.Local, new UserMessage($"message {i}"));
+            await session.SendMessage(Caller.Local, new UserMessage($"message {i}", Guid.NewGuid().ToString()));
 
         var first = (await session.GetEvents(Caller.Local, 1, 5))!;
         var rest = (await session.GetEvents(Caller.Local, first.Next!.Value, 100))!;
@@ -231,9 +242,9 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
     public async Task forgetting_a_name_forgets_the_fact_that_told_it_in_the_log_too()
     {
         var session = NewSession(out var id);
-        await session.SendMessage(Caller.Local, new UserMessage("remember that my name is Ada"));
-        await session.SendMessage(Caller.Local, new UserMessage("remember that my sister is called Eve"));
-        await session.SendMessage(Caller.Local, new UserMessage("forget my name"));
+        await session.SendMessage(Caller.Local, new UserMessage("remember that my name is Ada", Guid.NewGuid().ToString()));
+        await session.SendMessage(Caller.Local, new UserMessage("remember that my sister is called Eve", Guid.NewGuid().ToString()));
+        await session.SendMessage(Caller.Local, new UserMessage("forget my name", Guid.NewGuid().ToString()));
 
         Assert.Equal(1L, await TestDatabase.ScalarAsync<long>(
             "SELECT count(*) FROM eventstore.events WHERE stream_id = $1 AND event_type = 'ContextItemForgotten' AND data->>'key' = 'facts' AND data->>'value' = 'my name is Ada'",
@@ -251,7 +262,7 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
         var guid = Guid.NewGuid();
         string[] ids = [guid.ToString(), guid.ToString().ToUpperInvariant(), guid.ToString("N"), $"{{{guid}}}", "a", "ünïcødé 🧵 id", new string('x', 128), Guid.Empty.ToString()];
         for (var i = 0; i < 50; i++)
-            await session.SendMessage(Caller.Local, new UserMessage($"filler {i}"));
+            await session.SendMessage(Caller.Local, new UserMessage($"filler {i}", Guid.NewGuid().ToString()));
         var replies = new List<MessageReply>();
         foreach (var messageId in ids)
             replies.Add(await session.SendMessage(Caller.Local, new UserMessage($"the message with id {messageId}", messageId)));
@@ -282,7 +293,7 @@ public sealed class ConversationGrainTests(ConversationClusterFixture fixture)
         var retried = await session.SendMessageForEvents(Caller.Local, new UserMessage("my name is Ada and I like chess", "events-1"));
         Assert.Equal(events.Select(e => (e.Sequence, e.Kind, e.Text, e.Reply)), retried.Select(e => (e.Sequence, e.Kind, e.Text, e.Reply)));
         Assert.Equal(events[^1].Reply!.Version, (await session.GetSession(Caller.Local))!.Version);
-        Assert.Null(await Record.ExceptionAsync(() => session.SendMessageForEvents(Caller.Local, new UserMessage("and now?"))));
-        await Assert.ThrowsAsync<SessionNotFoundException>(() => session.SendMessageForEvents(new Caller("other", "user", false), new UserMessage("mine now")));
+        Assert.Null(await Record.ExceptionAsync(() => session.SendMessageForEvents(Caller.Local, new UserMessage("and now?", Guid.NewGuid().ToString()))));
+        await Assert.ThrowsAsync<SessionNotFoundException>(() => session.SendMessageForEvents(new Caller("other", "user", false), new UserMessage("mine now", Guid.NewGuid().ToString())));
     }
 }

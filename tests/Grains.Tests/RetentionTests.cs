@@ -40,14 +40,14 @@ public sealed class RetentionTests(RetentionClusterFixture fixture) : IClassFixt
     {
         var idle = fixture.Grains.GetGrain<IConversationGrain>(Guid.NewGuid());
         var active = fixture.Grains.GetGrain<IConversationGrain>(Guid.NewGuid());
-        await idle.SendMessage(Caller.Local, new UserMessage("I will go quiet"));
-        await active.SendMessage(Caller.Local, new UserMessage("I keep talking"));
+        await idle.SendMessage(Caller.Local, new UserMessage("I will go quiet", Guid.NewGuid().ToString()));
+        await active.SendMessage(Caller.Local, new UserMessage("I keep talking", Guid.NewGuid().ToString()));
 
         var clock = Stopwatch.StartNew();
         while (await idle.GetSession(Caller.Local) is not null)
         {
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the idle session was never deleted");
-            await active.SendMessage(Caller.Local, new UserMessage("still here"));
+            await active.SendMessage(Caller.Local, new UserMessage("still here", Guid.NewGuid().ToString()));
             await Task.Delay(250);
         }
 
@@ -61,7 +61,7 @@ public sealed class RetentionTests(RetentionClusterFixture fixture) : IClassFixt
     public async Task a_session_in_use_is_never_deleted_while_a_long_transaction_holds_the_session_list_back()
     {
         var session = fixture.Grains.GetGrain<IConversationGrain>(Guid.NewGuid());
-        await session.SendMessage(Caller.Local, new UserMessage("hello"));
+        await session.SendMessage(Caller.Local, new UserMessage("hello", Guid.NewGuid().ToString()));
         await WaitListedAsync(session);
         await using var dataSource = NpgsqlDataSource.Create(fixture.ConnectionString);
         await using var held = await dataSource.OpenConnectionAsync();
@@ -72,7 +72,7 @@ public sealed class RetentionTests(RetentionClusterFixture fixture) : IClassFixt
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(12))
         {
-            await session.SendMessage(Caller.Local, new UserMessage($"still here after {clock.Elapsed.TotalSeconds:0} s"));
+            await session.SendMessage(Caller.Local, new UserMessage($"still here after {clock.Elapsed.TotalSeconds:0} s", Guid.NewGuid().ToString()));
             await Task.Delay(1000);
             Assert.NotNull(await session.GetSession(Caller.Local));
         }

@@ -35,7 +35,7 @@ public sealed class SessionLifecycleTests(ConversationClusterFixture fixture)
     {
         var id = Guid.NewGuid();
         var session = fixture.Grains.GetGrain<IConversationGrain>(id);
-        await session.SendMessage(Owner, new UserMessage("hello"));
+        await session.SendMessage(Owner, new UserMessage("hello", Guid.NewGuid().ToString()));
         var deletion = SessionDeletion.Unconditional();
 
         var first = await session.Delete(Owner, deletion);
@@ -69,7 +69,7 @@ public sealed class SessionLifecycleTests(ConversationClusterFixture fixture)
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
         Assert.Null(await session.GetSession(Caller.Local));
-        await Assert.ThrowsAsync<SessionNotFoundException>(() => session.SendMessage(Caller.Local, new UserMessage("am I back?")));
+        await Assert.ThrowsAsync<SessionNotFoundException>(() => session.SendMessage(Caller.Local, new UserMessage("am I back?", Guid.NewGuid().ToString())));
         Assert.Equal(0L, await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM eventstore.events WHERE stream_id = $1", TestDatabase.StreamOf(id)));
     }
 
@@ -79,7 +79,7 @@ public sealed class SessionLifecycleTests(ConversationClusterFixture fixture)
         var id = Guid.NewGuid();
         var session = fixture.Grains.GetGrain<IConversationGrain>(id);
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
-        await session.SendMessage(Owner, new UserMessage("still talking"));
+        await session.SendMessage(Owner, new UserMessage("still talking", Guid.NewGuid().ToString()));
 
         var inUse = await session.Delete(Owner, new SessionDeletion(Guid.NewGuid(), IdleBefore: before));
         var idle = await session.Delete(Owner, new SessionDeletion(Guid.NewGuid(), IdleBefore: DateTimeOffset.UtcNow.AddSeconds(1)));
@@ -95,9 +95,9 @@ public sealed class SessionLifecycleTests(ConversationClusterFixture fixture)
         {
             var id = Guid.NewGuid();
             var session = fixture.Grains.GetGrain<IConversationGrain>(id);
-            await session.SendMessage(Owner, new UserMessage("hello"));
+            await session.SendMessage(Owner, new UserMessage("hello", Guid.NewGuid().ToString()));
 
-            var turn = session.SendMessage(Owner, new UserMessage("I like racing"));
+            var turn = session.SendMessage(Owner, new UserMessage("I like racing", Guid.NewGuid().ToString()));
             var deletion = session.Delete(Owner, SessionDeletion.Unconditional());
             await Task.WhenAll(turn, deletion).ContinueWith(_ => { }, TaskScheduler.Default);
 
@@ -111,7 +111,7 @@ public sealed class SessionLifecycleTests(ConversationClusterFixture fixture)
     public async Task only_the_owner_renames_and_deletes_a_session()
     {
         var session = fixture.Grains.GetGrain<IConversationGrain>(Guid.NewGuid());
-        await session.SendMessage(Owner, new UserMessage("hello"));
+        await session.SendMessage(Owner, new UserMessage("hello", Guid.NewGuid().ToString()));
 
         await Assert.ThrowsAsync<SessionNotFoundException>(() => session.Rename(Admin, "mine now"));
         await Assert.ThrowsAsync<SessionNotFoundException>(() => session.Delete(new Caller("acme", "someone", false), SessionDeletion.Unconditional()));

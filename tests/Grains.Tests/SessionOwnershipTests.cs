@@ -22,7 +22,7 @@ public sealed class SessionOwnershipTests(ConversationClusterFixture fixture)
     {
         var session = NewSession(out var id);
 
-        await session.SendMessage(Alice, new UserMessage("hello"));
+        await session.SendMessage(Alice, new UserMessage("hello", Guid.NewGuid().ToString()));
 
         Assert.Equal("acme/alice", await TestDatabase.ScalarAsync<string>(
             "SELECT (data->>'tenant') || '/' || (data->>'owner') FROM eventstore.events WHERE stream_id = $1 AND version = 1",
@@ -33,7 +33,7 @@ public sealed class SessionOwnershipTests(ConversationClusterFixture fixture)
     public async Task only_the_owner_and_admins_of_its_tenant_read_a_session()
     {
         var session = NewSession(out _);
-        await session.SendMessage(Alice, new UserMessage("my name is Alice"));
+        await session.SendMessage(Alice, new UserMessage("my name is Alice", Guid.NewGuid().ToString()));
 
         Assert.NotNull(await session.GetSession(Alice));
         Assert.NotNull(await session.GetSession(AcmeAdmin));
@@ -56,7 +56,7 @@ public sealed class SessionOwnershipTests(ConversationClusterFixture fixture)
 
         foreach (var stranger in (Caller[])[Bob, AcmeAdmin, OtherTenantAlice])
         {
-            await Assert.ThrowsAsync<SessionNotFoundException>(() => session.SendMessage(stranger, new UserMessage("I like coffee")));
+            await Assert.ThrowsAsync<SessionNotFoundException>(() => session.SendMessage(stranger, new UserMessage("I like coffee", Guid.NewGuid().ToString())));
             await Assert.ThrowsAsync<SessionNotFoundException>(() => session.Start(stranger, null));
         }
 
@@ -88,7 +88,7 @@ public sealed class SessionOwnershipTests(ConversationClusterFixture fixture)
         Assert.NotNull(await session.GetSession(Caller.Local));
         Assert.NotNull(await session.GetSession(new Caller(Caller.DefaultTenant, "someone", true)));
         Assert.Null(await session.GetSession(new Caller(Caller.DefaultTenant, "someone", false)));
-        await session.SendMessage(Caller.Local, new UserMessage("still mine"));
+        await session.SendMessage(Caller.Local, new UserMessage("still mine", Guid.NewGuid().ToString()));
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public static class EventFeedServiceCollectionExtensions
             new PostgresEventStoreOptions { DataSource = sp.GetRequiredService<NpgsqlDataSource>(), ApplySchemaAtStartup = false, MaxAppendBatchSize = 1 },
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddKeyedSingleton<IEventFeed>(name, (sp, key) => sp.GetRequiredKeyedService<PostgresEventStore>(key));
-        services.AddKeyedSingleton<IEventStreamEraser>(name, (sp, key) => sp.GetRequiredKeyedService<PostgresEventStore>(key));
+        services.AddKeyedSingleton<IEventStreamEraser>(name, (sp, key) => new ReactingStreamEraser(
+            sp.GetRequiredKeyedService<PostgresEventStore>(key), sp.GetServices<IStreamErasureReaction>()));
         return services;
     }
 }

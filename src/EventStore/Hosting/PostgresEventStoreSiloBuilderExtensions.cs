@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Conversations.Migrations.Hosting;
 using Orleans.EventSourcing;
 using Orleans.Hosting;
 using Orleans.Runtime;
@@ -18,7 +19,8 @@ public static class PostgresEventStoreSiloBuilderExtensions
     /// row in PostgreSQL. Grains use it with <c>[LogConsistencyProvider(ProviderName = name)]</c> and read their
     /// stream through the keyed <see cref="IEventStoreReader"/> of the same name (the keyed <see cref="IEventFeed"/> reads
     /// all streams in commit order, <see cref="IEventStreamEraser"/> erases streams); every silo of the cluster must register
-    /// it under the same name. The settings are validated, and the schema applied, when the silo starts.
+    /// it under the same name. The settings are validated, and the schema applied by the host's schema start-up
+    /// (<see cref="SchemaServiceCollectionExtensions.AddPostgresSchema"/>), when the silo starts.
     /// </summary>
     public static ISiloBuilder AddPostgresEventStore(
         this ISiloBuilder builder, string name, Action<OptionsBuilder<PostgresEventStoreOptions>>? configure = null)
@@ -44,13 +46,14 @@ public static class PostgresEventStoreSiloBuilderExtensions
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddKeyedSingleton<IEventStoreReader>(name, (sp, _) => sp.GetRequiredKeyedService<PostgresEventStore>(name));
         services.AddKeyedSingleton<IEventFeed>(name, (sp, _) => sp.GetRequiredKeyedService<PostgresEventStore>(name));
-        services.AddKeyedSingleton<IEventStreamEraser>(name, (sp, _) => sp.GetRequiredKeyedService<PostgresEventStore>(name));
+        services.AddKeyedSingleton<IEventStreamEraser>(name, (sp, _) => new ReactingStreamEraser(
+            sp.GetRequiredKeyedService<PostgresEventStore>(name), sp.GetServices<IStreamErasureReaction>()));
         services.AddKeyedSingleton<ILogViewAdaptorFactory>(name, (sp, _) => new PostgresLogViewAdaptorFactory(
             sp.GetRequiredKeyedService<PostgresEventStore>(name),
             sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new EventStoreSchemaStartup(
-            sp.GetRequiredKeyedService<PostgresEventStore>(name),
-            sp.GetRequiredService<ILogger<EventStoreSchemaStartup>>()));
+        services.AddPostgresSchema($"Event store '{name}'", PostgresEventStoreSchema.Scripts,
+            sp => sp.GetRequiredKeyedService<PostgresEventStore>(name).DataSource,
+            sp => sp.GetRequiredKeyedService<PostgresEventStore>(name).Options.ApplySchemaAtStartup);
         return builder;
     }
 }

@@ -8,7 +8,7 @@ namespace Orleans.Conversations.Gateway.Cluster;
 
 /// <summary>
 /// Makes the gateway's Orleans client drop a connection to a silo whose link went silent (a host cut off the network:
-/// packets vanish, nothing resets the connection) within <see cref="Hosting.HttpGatewayOptions.SilentLinkTimeout"/>,
+/// packets vanish, nothing resets the connection) within <see cref="HttpApi.Hosting.HttpGatewayOptions.SilentLinkTimeout"/>,
 /// instead of waiting for the cluster to declare that silo dead. Sent data unacknowledged for that long closes the
 /// socket (Linux <c>TCP_USER_TIMEOUT</c>), keepalive probes do the same for an idle one, and a new connection that
 /// cannot be made in that time marks the silo's gateway dead. The closed connection makes <see cref="SiloLossMonitor"/>

@@ -1,3 +1,4 @@
+using Orleans.Conversations.HttpApi.Cluster;
 using Orleans.Messaging;
 
 namespace Orleans.Conversations.Gateway.Cluster;

@@ -53,7 +53,7 @@ internal sealed class TurnBuffer(string messageId, Caller owner)
     /// <summary>Ends the turn with its stored reply, whose text is the pieces joined.</summary>
     public void Complete(MessageReply reply) => End(new TurnEvent(_pieceEnds.Count + 2, TurnEventKind.Completed, Reply: reply), reply.Reply);
 
-    public void Fail(int status, string error) => End(new TurnEvent(_pieceEnds.Count + 2, TurnEventKind.Failed, Status: status, Error: error), Text);
+    public void Fail(ReplyFailure failure, string error) => End(new TurnEvent(_pieceEnds.Count + 2, TurnEventKind.Failed, Failure: failure, Error: error), Text);
 
     /// <summary>The events after <paramref name="afterSequence"/>, waiting up to <paramref name="wait"/> for one when there are none yet.</summary>
     public async Task<TurnEvent[]> ReadAsync(int afterSequence, TimeSpan wait)

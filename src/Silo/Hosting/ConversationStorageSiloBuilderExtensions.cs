@@ -1,15 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Conversations.EventStore;
 using Orleans.Conversations.EventStore.Hosting;
 using Orleans.Conversations.Grains;
+using Orleans.Conversations.Grains.Interfaces;
+using Orleans.Conversations.HttpApi.Hosting;
+using Orleans.Conversations.Migrations.Hosting;
 using Orleans.Conversations.ServiceDefaults;
 using Orleans.Conversations.SessionList;
+using Orleans.Conversations.SessionList.Hosting;
 using Orleans.Conversations.Silo.Database;
 using Orleans.Conversations.Silo.Retention;
-using Orleans.Runtime;
 
 namespace Orleans.Conversations.Silo.Hosting;
 
@@ -30,17 +32,16 @@ public static class ConversationStorageSiloBuilderExtensions
         this ISiloBuilder builder, string connectionString, bool clustering = true, Action<PostgresEventStoreOptions>? configureEventStore = null)
     {
         builder.Services.AddEventStoreDataSource(connectionString);
-        builder.Services.AddSingleton<SessionListStore>();
-        builder.Services.AddSingleton(sp => new SessionListProjector(
-            sp.GetRequiredService<NpgsqlDataSource>(),
-            sp.GetRequiredKeyedService<IEventFeed>(ConversationGrainConstants.EventStoreName),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            sp.GetRequiredService<ILogger<SessionListProjector>>()));
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<SessionListProjector>());
+        builder.Services.AddPostgresSchema("Orleans clustering and storage (ConnectionStrings:EventStore)", OrleansSchema.Scripts);
+        builder.Services.AddSessionListProjection(ConversationGrainConstants.EventStoreName, new SessionListRules
+        {
+            DefaultTitle = SessionTitles.FromFirstMessage,
+            LegacyTenant = Caller.DefaultTenant,
+            LegacyOwner = Caller.LocalUser,
+        });
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSessionEraser();
         builder.Services.AddHostedService<IdleSessionRetention>();
-        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>
-            new DatabaseMigrationStartup(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ILoggerFactory>()));
 
         if (clustering)
         {

@@ -2,20 +2,21 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Conversations.Grains.Interfaces;
+using Orleans.Conversations.HttpApi.Cluster;
 using Orleans.Conversations.SessionList;
 
 namespace Orleans.Conversations.Silo.Retention;
 
 /// <summary>
 /// Deletes sessions idle for longer than <see cref="RetentionOptions.DeleteIdleAfter"/>, through their grains, as their
-/// owners would. The session list proposes candidates; each session decides from its own state whether it is idle, so
+/// owners would, with the service's one eraser (<see cref="SessionEraser"/>, which retries what fails for a moment). The session list proposes candidates; each session decides from its own state whether it is idle, so
 /// one in use is never deleted, however far the list trails. A pass is skipped while the list trails by more than
 /// <see cref="RetentionOptions.MaxProjectionLag"/>; a session that cannot be deleted is logged and passed over. Every
 /// silo runs one; a lock in PostgreSQL lets one pass run at a time in the whole cluster.
 /// </summary>
 internal sealed class IdleSessionRetention(
     IOptions<RetentionOptions> options, NpgsqlDataSource dataSource, SessionListStore sessions, SessionListProjector projection,
-    IGrainFactory grains, TimeProvider clock, ILogger<IdleSessionRetention> logger) : BackgroundService
+    SessionEraser eraser, TimeProvider clock, ILogger<IdleSessionRetention> logger) : BackgroundService
 {
     private const int BatchSize = 100;
 
@@ -97,13 +98,7 @@ internal sealed class IdleSessionRetention(
     {
         try
         {
-            return await grains.GetGrain<IConversationGrain>(session.SessionId).Delete(new Caller(session.Tenant, session.Owner, IsAdmin: false), deletion);
-        }
-        catch (SessionNotFoundException)
-        {
-            // A row whose session has no events: erased by a deletion that did not get to remove it.
-            await sessions.RemoveAsync(session.SessionId, cancellationToken);
-            return DeletionOutcome.AlreadyDeleted;
+            return await eraser.DeleteAsync(session.SessionId, new Caller(session.Tenant, session.Owner, IsAdmin: false), deletion, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

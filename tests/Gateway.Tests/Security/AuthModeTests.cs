@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Logging;
-using Orleans.Conversations.Gateway.Security;
+using Orleans.Conversations.HttpApi.Security;
 
 namespace Orleans.Conversations.Gateway.Tests.Security;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Orleans.Conversations.Gateway.Security;
+using Orleans.Conversations.HttpApi.Security;
 
 namespace Orleans.Conversations.Gateway.Tests.Security;
 

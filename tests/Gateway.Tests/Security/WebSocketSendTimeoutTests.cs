@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text.Json;
-using Orleans.Conversations.Gateway.Api;
+using Orleans.Conversations.HttpApi.Api;
 
 namespace Orleans.Conversations.Gateway.Tests.Security;
 

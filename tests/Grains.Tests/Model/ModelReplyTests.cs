@@ -14,11 +14,11 @@ public sealed class ModelReplyTests(ModelClusterFixture fixture)
     {
         Model.Reply = "Noted.";
         var session = fixture.Grains.GetGrain<IConversationGrain>(Guid.NewGuid());
-        await session.SendMessage(Caller.Local, new UserMessage("My name is Zoë and I live in São Paulo"));
-        await session.SendMessage(Caller.Local, new UserMessage("old filler " + new string('a', 200)));
-        await session.SendMessage(Caller.Local, new UserMessage("recent one"));
+        await session.SendMessage(Caller.Local, new UserMessage("My name is Zoë and I live in São Paulo", Guid.NewGuid().ToString()));
+        await session.SendMessage(Caller.Local, new UserMessage("old filler " + new string('a', 200), Guid.NewGuid().ToString()));
+        await session.SendMessage(Caller.Local, new UserMessage("recent one", Guid.NewGuid().ToString()));
 
-        var reply = await session.SendMessage(Caller.Local, new UserMessage("What should I cook tonight?"));
+        var reply = await session.SendMessage(Caller.Local, new UserMessage("What should I cook tonight?", Guid.NewGuid().ToString()));
 
         Assert.Equal("Noted.", reply.Reply);
         var request = Model.Requests[^1];
@@ -67,7 +67,7 @@ public sealed class ModelReplyTests(ModelClusterFixture fixture)
         await Assert.ThrowsAsync<ReplyUnavailableException>(() => session.SendMessage(Caller.Local, new UserMessage("hello there", "old")));
         Model.Reply = "A reply from the model.";
         for (var i = 0; i < ConversationState.IdempotencyWindow + 1; i++)
-            await session.SendMessage(Caller.Local, new UserMessage($"message {i}"));
+            await session.SendMessage(Caller.Local, new UserMessage($"message {i}", Guid.NewGuid().ToString()));
 
         var retried = await session.SendMessage(Caller.Local, new UserMessage("hello there", "old"));
 
@@ -89,7 +89,7 @@ public sealed class ModelReplyTests(ModelClusterFixture fixture)
 
         Assert.Equal(TurnEventKind.Started, events[0].Kind);
         Assert.Equal(TurnEventKind.Failed, events[^1].Kind);
-        Assert.Equal(502, events[^1].Status);
+        Assert.Equal(ReplyFailure.Failed, events[^1].Failure);
         Assert.Contains("ask-events", events[^1].Error);
         Assert.Equal("SessionStarted,UserMessageReceived,ReplyFailed", await TestDatabase.EventTypesAsync(id));
     }

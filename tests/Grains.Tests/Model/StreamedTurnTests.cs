@@ -66,7 +66,7 @@ public sealed class StreamedTurnTests(ModelClusterFixture fixture)
             var events = await ReadAllAsync(session, "count", 0);
 
             Assert.True(failure.Cancelled);
-            Assert.Equal(409, events[^1].Status);
+            Assert.Equal(ReplyFailure.Cancelled, events[^1].Failure);
             Assert.Equal("SessionStarted,UserMessageReceived,ReplyFailed", await TestDatabase.EventTypesAsync(id));
             Assert.False(await session.CancelTurn(Caller.Local, "count"));
             Assert.Null(await session.CancelTurn(Caller.Local, "no-such-turn"));

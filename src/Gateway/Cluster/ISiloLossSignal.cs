@@ -1,8 +1,0 @@
-namespace Orleans.Conversations.Gateway.Cluster;
-
-/// <summary>Tells <see cref="SessionCalls"/> that a silo was lost, so that the calls in flight at that moment are sent again.</summary>
-internal interface ISiloLossSignal
-{
-    /// <summary>Cancelled when a silo is lost after the token was read.</summary>
-    CancellationToken Token { get; }
-}
