@@ -7,6 +7,7 @@ using Orleans.Configuration;
 using Orleans.Conversations.EventStore;
 using Orleans.Conversations.Grains.Memory;
 using Orleans.Conversations.Migrations.Hosting;
+using Orleans.Runtime;
 
 namespace Orleans.Conversations.Grains.Hosting;
 
@@ -32,6 +33,7 @@ public static class UserMemoryServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<MemoryFeedProjector>>()));
         services.AddHostedService(sp => sp.GetRequiredService<MemoryFeedProjector>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MemoryProjectionBeforeJoining>();
         return services;
     }
 }

@@ -16,7 +16,8 @@ namespace Orleans.Conversations.Grains.Memory;
 /// <remarks>
 /// The position is kept per Orleans service id (<paramref name="serviceId"/>): the memories a batch feeds are grains of
 /// the cluster that runs it, so clusters sharing a database each feed their own. A projection with no position yet
-/// starts at the end of the feed: sessions teach the memory from the moment it exists, history is not replayed into it.
+/// starts at the end of the feed (<see cref="StartAtEndIfNewAsync"/>, run before the first silo of the cluster takes
+/// calls): sessions teach the memory from the moment it exists, history is not replayed into it.
 /// </remarks>
 public sealed class MemoryFeedProjector(
     NpgsqlDataSource dataSource, IEventFeed feed, IGrainFactory grains, string serviceId, TimeProvider clock, ILogger<MemoryFeedProjector> logger)
@@ -35,15 +36,14 @@ public sealed class MemoryFeedProjector(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var locking = new NpgsqlCommand(ProjectionLock, connection, transaction))
             await locking.ExecuteNonQueryAsync(cancellationToken);
-        var position = await ReadPositionAsync(connection, transaction, cancellationToken);
-        if (position is null)
+        if (await ReadPositionAsync(connection, transaction, cancellationToken) is not { } position)
         {
             await MoveAsync(connection, transaction, await feed.EndAsync(cancellationToken), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return 0;
         }
 
-        var page = await feed.ReadAsync(position.Value, BatchSize, cancellationToken: cancellationToken);
+        var page = await feed.ReadAsync(position, BatchSize, cancellationToken: cancellationToken);
         if (page.Events.Count == 0)
             return 0;
 
@@ -55,6 +55,16 @@ public sealed class MemoryFeedProjector(
         await MoveAsync(connection, transaction, page.Next, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return page.Events.Count;
+    }
+
+    /// <summary>Gives a projection that has no position yet the end of the feed as its position; changes nothing otherwise.</summary>
+    public async Task StartAtEndIfNewAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("INSERT INTO memory.projection (name, cursor) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _name });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = (await feed.EndAsync(cancellationToken)).ToToken() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <inheritdoc/>
