@@ -649,15 +649,23 @@ function memoryItem(entry) {
   return item;
 }
 
+/** An item the API no longer knows (forgotten elsewhere): it leaves the list, and the failure is still shown. */
+function dropIfGone(error, entry) {
+  if (error instanceof ApiError && error.status === 404) {
+    memory.items = memory.items.filter(i => i.id !== entry.id);
+    memory.stale = true;
+  }
+  throw error;
+}
+
 function replaceItem(updated) {
   memory.items = memory.items.map(i => (i.id === updated.id ? updated : i));
 }
 
 function endEdit(item, entry) {
-  const shown = memoryItem(entry);
-  item.replaceWith(shown);
+  item.replaceWith(memoryItem(entry));
   if (memory.stale) renderMemory();
-  $('memory-list').querySelector(`[data-item-id="${CSS.escape(entry.id)}"] .actions button`)?.focus();
+  ($('memory-list').querySelector(`[data-item-id="${CSS.escape(entry.id)}"] .actions button`) || $('memory-value')).focus();
 }
 
 function startEdit(item, entry) {
@@ -680,7 +688,8 @@ function startEdit(item, entry) {
   form.addEventListener('keydown', e => { if (e.key === 'Escape') cancel.click(); });
   form.addEventListener('submit', memoryAction(async e => {
     e.preventDefault();
-    const updated = await (await api(`/api/memory/${encodeURIComponent(entry.id)}`, { method: 'PATCH', json: { value: input.value.trim() } })).json();
+    const updated = await (await api(`/api/memory/${encodeURIComponent(entry.id)}`, { method: 'PATCH', json: { value: input.value.trim() } })
+      .catch(error => dropIfGone(error, entry))).json();
     replaceItem(updated);
     endEdit(form.closest('li'), updated);
   }));
@@ -690,7 +699,10 @@ function startEdit(item, entry) {
 }
 
 async function forgetItem(item, entry) {
-  await api(`/api/memory/${encodeURIComponent(entry.id)}`, { method: 'DELETE' });
+  await api(`/api/memory/${encodeURIComponent(entry.id)}`, { method: 'DELETE' }).catch(error => {
+    if (error instanceof ApiError && error.status === 404) item.remove();
+    return dropIfGone(error, entry);
+  });
   const next = item.nextElementSibling || item.previousElementSibling;
   memory.items = memory.items.filter(i => i.id !== entry.id);
   item.remove();

@@ -94,6 +94,8 @@ public sealed class MemoryPageTests(ServiceFixture service, BrowserFixture brows
         await Expect(page.Locator("#memory-error")).ToBeVisibleAsync();
         await Expect(page.Locator("#memory-error")).Not.ToBeEmptyAsync();
         await page.GetByLabel("New value for Location", new() { Exact = true }).PressAsync("Escape");
+        await Expect(lisbon).ToHaveCountAsync(0);
+        await Expect(list).ToContainTextAsync("green tea");
     }
 
     [Fact]
