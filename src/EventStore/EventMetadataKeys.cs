@@ -21,4 +21,11 @@ public static class EventMetadataKeys
     /// an append that starts a stream of an owner waits while <see cref="IEventStreamEraser.HoldOwnerAsync"/> holds it.
     /// </summary>
     public const string OwnerId = "eventstore.ownerId";
+
+    /// <summary>
+    /// Whether the events may teach their owner's memory, stored as <c>memory</c> in their metadata: <c>off</c> for the
+    /// events of a session that neither reads nor writes it, absent otherwise. Readers of the feed skip such events
+    /// without looking the session up.
+    /// </summary>
+    public const string Memory = "eventstore.memory";
 }

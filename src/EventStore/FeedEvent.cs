@@ -11,8 +11,9 @@ namespace Orleans.Conversations.EventStore;
 /// <param name="RecordedAt">When the database stored it.</param>
 /// <param name="Data">The event as JSON text.</param>
 /// <param name="TenantId">The tenant stored with the event (<see cref="EventMetadataKeys.TenantId"/>), if any.</param>
+/// <param name="Metadata">The event's metadata as JSON text (<c>{}</c> for an erasure marker): its owner, causation and the like.</param>
 public sealed record FeedEvent(
-    FeedCursor Cursor, string StreamId, int Version, string EventType, DateTimeOffset RecordedAt, string Data, string? TenantId)
+    FeedCursor Cursor, string StreamId, int Version, string EventType, DateTimeOffset RecordedAt, string Data, string? TenantId, string Metadata = "{}")
 {
     /// <summary>The event type of the marker a stream's erasure leaves in the feed.</summary>
     public const string StreamErasedType = "StreamErased";

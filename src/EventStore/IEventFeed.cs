@@ -21,4 +21,10 @@ public interface IEventFeed
     /// a reader at that cursor trails, also while a long transaction keeps <see cref="ReadAsync"/> from reaching it.
     /// </summary>
     Task<DateTimeOffset?> OldestAfterAsync(FeedCursor after, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The cursor of the last event <see cref="ReadAsync"/> can return now (<see cref="FeedCursor.Start"/> when there is
+    /// none): where a new reader that wants only what happens from now on starts.
+    /// </summary>
+    Task<FeedCursor> EndAsync(CancellationToken cancellationToken = default);
 }

@@ -96,6 +96,8 @@ internal sealed class PostgresEventStore : IEventStoreReader, IEventFeed, IEvent
     public Task<DateTimeOffset?> OldestAfterAsync(FeedCursor after, CancellationToken cancellationToken = default) =>
         Streams.OldestAfterAsync(after, cancellationToken);
 
+    public Task<FeedCursor> EndAsync(CancellationToken cancellationToken = default) => Streams.FeedEndAsync(cancellationToken);
+
     public Task<StreamErasure> EraseAsync(string streamId, StreamErasureRequest request, CancellationToken cancellationToken = default) =>
         Streams.EraseAsync(streamId, request, cancellationToken);
 

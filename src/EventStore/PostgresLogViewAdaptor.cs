@@ -23,7 +23,7 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
     /// Kept per thread rather than per grain, as every active grain has an adaptor.
     /// </summary>
     [ThreadStatic]
-    private static ((string?, string?, string?, string?) Key, string Json)? _lastMetadata;
+    private static ((string?, string?, string?, string?, string?) Key, string Json)? _lastMetadata;
 
     private static readonly TView PristineInitialState = new();
 
@@ -117,19 +117,20 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
         var causationId = RequestContext.Get(EventMetadataKeys.CausationId)?.ToString();
         var tenantId = RequestContext.Get(EventMetadataKeys.TenantId)?.ToString();
         var ownerId = RequestContext.Get(EventMetadataKeys.OwnerId)?.ToString();
+        var memory = RequestContext.Get(EventMetadataKeys.Memory)?.ToString();
         var traceId = Activity.Current?.TraceId.ToString();
-        if (causationId is null && tenantId is null && ownerId is null && traceId is null)
+        if (causationId is null && tenantId is null && ownerId is null && memory is null && traceId is null)
             return "{}";
 
-        var key = (causationId, tenantId, ownerId, traceId);
+        var key = (causationId, tenantId, ownerId, memory, traceId);
         if (_lastMetadata is { } last && last.Key == key)
             return last.Json;
-        var json = MetadataJson(causationId, tenantId, ownerId, traceId);
+        var json = MetadataJson(causationId, tenantId, ownerId, memory, traceId);
         _lastMetadata = (key, json);
         return json;
     }
 
-    private static string MetadataJson(string? causationId, string? tenantId, string? ownerId, string? traceId)
+    private static string MetadataJson(string? causationId, string? tenantId, string? ownerId, string? memory, string? traceId)
     {
         var buffer = new ArrayBufferWriter<byte>(160);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -141,6 +142,8 @@ internal sealed partial class PostgresLogViewAdaptor<TView, TEntry>
                 writer.WriteString("tenantId", tenantId);
             if (ownerId is not null)
                 writer.WriteString("ownerId", ownerId);
+            if (memory is not null)
+                writer.WriteString("memory", memory);
             if (traceId is not null)
                 writer.WriteString("traceId", traceId);
             writer.WriteEndObject();

@@ -12,9 +12,10 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// <summary>Starts the session (event <c>SessionStarted</c>) owned by <paramref name="caller"/>; on a session already started, changes nothing.</summary>
     /// <param name="caller">Who starts it, and so owns it.</param>
     /// <param name="userId">A label for the session's user, kept with it.</param>
+    /// <param name="memory">Whether the session reads and writes its owner's memory; false for a temporary session. Fixed when it starts.</param>
     /// <returns>The stream version.</returns>
     /// <exception cref="SessionNotFoundException">The session exists and belongs to someone else.</exception>
-    Task<int> Start(Caller caller, string? userId);
+    Task<int> Start(Caller caller, string? userId, bool memory = true);
 
     /// <summary>
     /// Records a user message, what it taught, and the reply, as one append, and returns the reply. Starts the

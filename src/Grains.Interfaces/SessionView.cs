@@ -32,4 +32,7 @@ public sealed record SessionView
 
     /// <summary>What the session is called: the start of its first message unless it was renamed.</summary>
     [Id(8)] public string? Title { get; init; }
+
+    /// <summary>Whether the session reads and writes its owner's memory; false for a temporary session.</summary>
+    [Id(9)] public bool Memory { get; init; } = true;
 }

@@ -28,7 +28,7 @@ public sealed partial class ConversationGrain
         if (!State.Started)
             throw new SessionNotFoundException(SessionId);
         EnsureWritableBy(caller, LatestState);
-        TagEventsWith(caller);
+        TagEventsWith(caller, LatestState.Memory);
         if (!await AppendWithinTimeoutAsync([new SessionRenamed(title) { At = clock.GetUtcNow() }]))
             throw new SessionUnavailableException($"Session {SessionId} was written elsewhere at the same time; retry.");
         return Version;
@@ -69,10 +69,17 @@ public sealed partial class ConversationGrain
         return again.RemovedElsewhere ? DeletionOutcome.AlreadyDeleted : throw new SessionNotFoundException(SessionId);
     }
 
-    /// <summary>Stores the owner's tenant and user id with the events this call raises, for the tenant's event feed and erasure.</summary>
-    private static void TagEventsWith(Caller caller)
+    /// <summary>
+    /// Stores the owner's tenant and user id with the events this call raises, for the tenant's event feed and erasure,
+    /// and marks those of a temporary session so that the user's memory never learns from them.
+    /// </summary>
+    private static void TagEventsWith(Caller caller, bool memory)
     {
         Orleans.Runtime.RequestContext.Set(EventMetadataKeys.TenantId, caller.Tenant);
         Orleans.Runtime.RequestContext.Set(EventMetadataKeys.OwnerId, caller.UserId);
+        if (memory)
+            Orleans.Runtime.RequestContext.Remove(EventMetadataKeys.Memory);
+        else
+            Orleans.Runtime.RequestContext.Set(EventMetadataKeys.Memory, "off");
     }
 }

@@ -4,6 +4,7 @@ using Orleans.Conversations.EventStore;
 using Orleans.Conversations.Engine;
 using Orleans.Conversations.Grains.Events;
 using Orleans.Conversations.Grains.Interfaces;
+using Orleans.Conversations.Grains.Interfaces.Memory;
 using Orleans.Conversations.Grains.State;
 
 namespace Orleans.Conversations.Grains;
@@ -25,7 +26,8 @@ public sealed partial class ConversationGrain
             throw rejected;
         var messageId = message.MessageId;
         RequestContext.Set(EventMetadataKeys.CausationId, messageId);
-        TagEventsWith(caller);
+        var (remembered, memoryOn) = await RememberAsync(caller, LatestState);
+        TagEventsWith(caller, memoryOn);
 
         // A turn is appended only at the version it was computed for. If another activation of this session wrote
         // first, the state has been re-read by then and the turn is worked out again from it.
@@ -37,7 +39,7 @@ public sealed partial class ConversationGrain
             EnsureWritableBy(caller, state);
             var reply = await FindMessageAsync(state, messageId) is { } known
                 ? await ReplyToKnownMessageAsync(known, caller)
-                : await AnswerAsync(ComposeTurn(caller, message.Text, messageId, state, out var request), request, messageId, caller);
+                : await AnswerAsync(ComposeTurn(caller, message.Text, messageId, state, remembered, out var request), request, messageId, caller);
             if (reply is not null)
                 return reply;
             logger.LogInformation("Session {SessionId}: another writer appended first; recomputing message {MessageId}", SessionId, messageId);
@@ -45,6 +47,27 @@ public sealed partial class ConversationGrain
         }
 
         throw new SessionUnavailableException($"Session {SessionId} is being written elsewhere at the same time; retry with the same messageId.");
+    }
+
+    /// <summary>
+    /// What the owner's memory holds for this session (null for a temporary session, a memory switched off, or one that
+    /// did not answer in time: a turn never fails for want of the memory, it answers from its own context), and whether
+    /// this turn may teach the memory: not in a temporary session, nor while the user has switched the memory off.
+    /// </summary>
+    private async Task<(RememberedContext? Remembered, bool MemoryOn)> RememberAsync(Caller caller, ConversationState state)
+    {
+        if (!state.Memory || !state.CanBeWrittenBy(caller))
+            return (null, state.Memory);
+        try
+        {
+            var remembered = await GrainFactory.GetGrain<IUserMemoryGrain>(UserMemoryKey.Of(caller)).ForSession(caller, SessionId).WaitAsync(_memory.ReadTimeout);
+            return (remembered, remembered is not null);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning("Session {SessionId}: the user's memory cannot be read ({Error}); answering from the session's own context", SessionId, exception.Message);
+            return (null, true);
+        }
     }
 
     /// <summary>The record of a message the session stored: from the recent-message window, or from the stream.</summary>
@@ -69,8 +92,13 @@ public sealed partial class ConversationGrain
         return new MessageRecord(messageId, message[0], replies.Count > 0 ? replies[^1] : null);
     }
 
-    /// <summary>The events of a new turn before its reply, and what the reply generator needs.</summary>
-    private List<SessionEvent> ComposeTurn(Caller caller, string text, string messageId, ConversationState state, out ReplyRequest request)
+    /// <summary>
+    /// The events of a new turn before its reply, and what the reply generator needs. The message is understood, and
+    /// answered, against what the user's memory knows with what this session learned since on top, so that "forget my
+    /// name" forgets a name the session only knew from the memory.
+    /// </summary>
+    private List<SessionEvent> ComposeTurn(
+        Caller caller, string text, string messageId, ConversationState state, RememberedContext? remembered, out ReplyRequest request)
     {
         var now = clock.GetUtcNow();
         var events = new List<SessionEvent>();
@@ -78,8 +106,9 @@ public sealed partial class ConversationGrain
             events.Add(new SessionStarted(null, _options.RecentTurns, caller.Tenant, caller.UserId) { At = now });
         events.Add(new UserMessageReceived(text, messageId) { At = now });
 
-        var interpretation = understanding.Understand(text, state.Context);
-        var context = state.Context;
+        var known = state.ContextWith(remembered);
+        var interpretation = understanding.Understand(text, known);
+        var context = known;
         foreach (var change in interpretation.Changes)
         {
             context = change.ApplyTo(context);

@@ -6,6 +6,7 @@ using Orleans.Conversations.EventStore;
 using Orleans.Conversations.Engine;
 using Orleans.Conversations.Grains.Events;
 using Orleans.Conversations.Grains.Interfaces;
+using Orleans.Conversations.Grains.Memory;
 using Orleans.Conversations.Grains.State;
 using Orleans.EventSourcing;
 using Orleans.Placement;
@@ -25,6 +26,7 @@ public sealed partial class ConversationGrain(
     IReplyGenerator replyGenerator,
     IOptions<ConversationOptions> options,
     IOptions<MessageLimitOptions> limits,
+    IOptions<MemoryOptions> memory,
     TimeProvider clock,
     [FromKeyedServices(ConversationGrainConstants.EventStoreName)] IEventStoreReader eventStore,
     [FromKeyedServices(ConversationGrainConstants.EventStoreName)] IEventStreamEraser eraser,
@@ -33,6 +35,7 @@ public sealed partial class ConversationGrain(
 {
     private readonly ConversationOptions _options = options.Value;
     private readonly MessageLimitOptions _limits = limits.Value;
+    private readonly MemoryOptions _memory = memory.Value;
     private EventsRefused? _refused;
 
     private Guid SessionId => this.GetPrimaryKey();
@@ -46,13 +49,13 @@ public sealed partial class ConversationGrain(
     private ConversationState LatestState => UnconfirmedEvents.Any() ? TentativeState : State;
 
     /// <inheritdoc/>
-    public async Task<int> Start(Caller caller, string? userId)
+    public async Task<int> Start(Caller caller, string? userId, bool memory = true)
     {
         EnsureNotErased();
-        TagEventsWith(caller);
+        TagEventsWith(caller, LatestState.Started ? LatestState.Memory : memory);
         // Another writer starting the session first is as good, as long as it was the same caller.
         if (!LatestState.Started)
-            await AppendWithinTimeoutAsync([new SessionStarted(userId, _options.RecentTurns, caller.Tenant, caller.UserId) { At = clock.GetUtcNow() }]);
+            await AppendWithinTimeoutAsync([new SessionStarted(userId, _options.RecentTurns, caller.Tenant, caller.UserId, memory) { At = clock.GetUtcNow() }]);
         EnsureWritableBy(caller, LatestState);
         return Version;
     }
@@ -127,6 +130,7 @@ public sealed partial class ConversationGrain(
         Context = state.Context,
         RecentTurns = [.. state.RecentTurns],
         Title = state.Title ?? SessionTitles.FromFirstMessage(state.FirstUserMessage),
+        Memory = state.Memory,
     };
 
     /// <summary>Reads from the event store, turning its failures into the unavailability callers know how to report.</summary>

@@ -12,12 +12,12 @@ internal sealed partial class EventStreamStore
     {
         var tenant = oneTenant ? "AND tenant_id = $4" : "";
         return $$"""
-            (SELECT transaction_id, global_position, stream_id, version, event_type, recorded_at, data::text, tenant_id
+            (SELECT transaction_id, global_position, stream_id, version, event_type, recorded_at, data::text, tenant_id, metadata::text
              FROM eventstore.events
              WHERE (transaction_id, global_position) > ($1, $2) AND transaction_id < pg_snapshot_xmin(pg_current_snapshot()) {{tenant}}
              ORDER BY transaction_id, global_position LIMIT $3)
             UNION ALL
-            (SELECT transaction_id, global_position, stream_id, 0, '{{FeedEvent.StreamErasedType}}', erased_at, '{}'::text, tenant_id
+            (SELECT transaction_id, global_position, stream_id, 0, '{{FeedEvent.StreamErasedType}}', erased_at, '{}'::text, tenant_id, '{}'::text
              FROM eventstore.erased_streams
              WHERE (transaction_id, global_position) > ($1, $2) AND transaction_id < pg_snapshot_xmin(pg_current_snapshot()) {{tenant}}
              ORDER BY transaction_id, global_position LIMIT $3)
@@ -49,10 +49,24 @@ internal sealed partial class EventStreamStore
                 reader.GetString(4),
                 new DateTimeOffset(reader.GetDateTime(5), TimeSpan.Zero),
                 reader.GetString(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7)));
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.GetString(8)));
         }
 
         return events;
+    }
+
+    /// <summary>The cursor of the last event the feed can show now, or the start when there is none.</summary>
+    public async Task<FeedCursor> FeedEndAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT transaction_id, global_position FROM eventstore.events
+            WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY transaction_id DESC, global_position DESC LIMIT 1
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new FeedCursor(reader.GetFieldValue<ulong>(0), reader.GetInt64(1)) : FeedCursor.Start;
     }
 
     /// <summary>When the first committed event after <paramref name="after"/> was recorded, visible to the feed yet or not.</summary>

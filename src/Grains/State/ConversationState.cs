@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Orleans.Conversations.Engine;
 using Orleans.Conversations.Grains.Events;
 using Orleans.Conversations.Grains.Interfaces;
+using Orleans.Conversations.Grains.Interfaces.Memory;
 
 namespace Orleans.Conversations.Grains.State;
 
@@ -74,6 +75,36 @@ public sealed class ConversationState : IJsonOnDeserialized
     /// </summary>
     [Id(14)] public List<ulong>? EarlierMessageDigests { get; set; }
 
+    /// <summary>Whether the session reads and writes its owner's memory (false for a temporary session).</summary>
+    [Id(15)] public bool Memory { get; set; } = true;
+
+    /// <summary>
+    /// The latest context changes with their versions, oldest first, at most <see cref="MaxRecentContextChanges"/>: what
+    /// the session adds on top of the user's memory for the changes the memory has not applied yet.
+    /// </summary>
+    [Id(16)] public List<VersionedContextChange> RecentContextChanges { get; set; } = [];
+
+    /// <summary>How many context changes <see cref="RecentContextChanges"/> keeps.</summary>
+    public const int MaxRecentContextChanges = 64;
+
+    /// <summary>
+    /// The context the session answers from: <paramref name="remembered"/> (the user's memory) with this session's own
+    /// changes the memory has not applied yet on top; the session's own context when there is no memory to read.
+    /// </summary>
+    public SessionContext ContextWith(RememberedContext? remembered)
+    {
+        if (remembered is null)
+            return Context;
+        var context = remembered.Context;
+        foreach (var change in RecentContextChanges)
+        {
+            if (change.Version > remembered.AppliedVersion)
+                context = change.ApplyTo(context);
+        }
+
+        return context;
+    }
+
     /// <summary>Whether <paramref name="caller"/> may see the session: its owner, or an admin of the owner's tenant.</summary>
     public bool CanBeReadBy(Caller caller) =>
         Started && string.Equals(OwnerTenant, caller.Tenant, StringComparison.Ordinal)
@@ -124,9 +155,9 @@ public sealed class ConversationState : IJsonOnDeserialized
             case SessionStarted e: Apply(e); break;
             case UserMessageReceived e: Apply(e); break;
             case AssistantReplied e: Apply(e); break;
-            case ContextUpdated e: Apply(e); break;
-            case ContextForgotten e: Apply(e); break;
-            case ContextItemForgotten e: Context = Context.WithoutItem(e.Key, e.Value); break;
+            case ContextUpdated e: Apply(e); Changed(new(Version, e.Key, e.Value, false)); break;
+            case ContextForgotten e: Apply(e); Changed(new(Version, e.Key, null, true)); break;
+            case ContextItemForgotten e: Context = Context.WithoutItem(e.Key, e.Value); Changed(new(Version, e.Key, e.Value, true)); break;
             case SessionRenamed e: Title = e.Title; break;
             case ReplyFailed: break;
         }
@@ -140,6 +171,14 @@ public sealed class ConversationState : IJsonOnDeserialized
         OwnerUserId = started.Owner ?? Caller.LocalUser;
         StartedAt = started.At;
         RecentTurnLimit = Math.Max(1, started.RecentTurnLimit);
+        Memory = started.Memory;
+    }
+
+    private void Changed(VersionedContextChange change)
+    {
+        RecentContextChanges.Add(change);
+        if (RecentContextChanges.Count > MaxRecentContextChanges)
+            RecentContextChanges.RemoveAt(0);
     }
 
     private void Apply(UserMessageReceived message)

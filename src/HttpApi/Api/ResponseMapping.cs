@@ -15,7 +15,8 @@ internal static class ResponseMapping
         view.MessageCount,
         view.Context.ToJson(),
         [.. view.RecentTurns.Select(t => new TurnResponse(t.Role, t.Text, t.At.UtcDateTime))],
-        view.Title);
+        view.Title,
+        view.Memory ? "on" : "off");
 
     public static EventsResponse ToResponse(this EventPage page) => new(
         page.SessionId,

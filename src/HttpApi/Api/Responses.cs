@@ -19,7 +19,8 @@ public sealed record SessionResponse(
     int MessageCount,
     JsonObject Context,
     IReadOnlyList<TurnResponse> RecentTurns,
-    string? Title);
+    string? Title,
+    string Memory);
 
 /// <summary>One turn of <see cref="SessionResponse.RecentTurns"/>.</summary>
 public sealed record TurnResponse(string Role, string Text, DateTime At);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans.Conversations.HttpApi.Cluster;
 using Orleans.Conversations.HttpApi.Security;
 using Orleans.Conversations.Grains.Interfaces;
+using Orleans.Conversations.Grains.Interfaces.Memory;
 using Orleans.Conversations.SessionList;
 
 namespace Orleans.Conversations.HttpApi.Api;
@@ -63,12 +64,22 @@ public static class SessionLifecycleApi
         return TypedResults.Ok(new SessionRenamedResponse(sessionId, title, version));
     }
 
-    private static async Task<NoContent> DeleteSession(string id, ClaimsPrincipal user, SessionCalls sessions)
+    private static async Task<NoContent> DeleteSession(
+        string id, ClaimsPrincipal user, SessionCalls sessions, IGrainFactory grains, string? forgetMemories = null)
     {
         var sessionId = SessionIds.Parse(id);
         var caller = user.ToCaller();
+        var forget = forgetMemories switch
+        {
+            null or "false" => false,
+            "true" => true,
+            _ => throw ApiProblemException.BadRequest("Query parameter 'forgetMemories' must be true or false.", "forgetMemories"),
+        };
         var deletion = SessionDeletion.Unconditional();
         await sessions.CallAsync(sessionId, grain => grain.Delete(caller, deletion));
+        // Only once the session is gone: a deletion that failed leaves the memory as it was.
+        if (forget)
+            await grains.GetGrain<IUserMemoryGrain>(UserMemoryKey.Of(caller)).ForgetSession(caller, sessionId);
         return TypedResults.NoContent();
     }
 

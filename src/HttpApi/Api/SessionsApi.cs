@@ -38,8 +38,9 @@ public static class SessionsApi
     {
         var caller = user.ToCaller();
         var userId = request?.CheckedUserId(caller, auth.Current);
+        var memory = request?.CheckedMemory() ?? true;
         var sessionId = Guid.NewGuid();
-        var version = await sessions.CallAsync(sessionId, grain => grain.Start(caller, userId));
+        var version = await sessions.CallAsync(sessionId, grain => grain.Start(caller, userId, memory));
         return TypedResults.Created($"/api/sessions/{sessionId}", new SessionCreatedResponse(sessionId, version));
     }
 

@@ -1,5 +1,6 @@
 using Orleans.Conversations.EventStore;
 using Orleans.Conversations.Grains.Interfaces;
+using Orleans.Conversations.Grains.Interfaces.Memory;
 using Orleans.Conversations.HttpApi.Api;
 using Orleans.Conversations.SessionList;
 
@@ -10,7 +11,7 @@ namespace Orleans.Conversations.HttpApi.Cluster;
 /// grain, as its owner, with the erasure id of the whole erasure (so a retried call counts once), and a call the
 /// cluster or the store could not finish is sent again after a growing delay (100 ms, doubling up to 2 s, 5 attempts
 /// in all) before the failure reaches the caller. The grain erases the stream; the session list's row goes as a
-/// reaction to that erasure.
+/// reaction to that erasure. The user's memory stream, found the same way, is erased through the memory's grain.
 /// </summary>
 public sealed class SessionEraser(
     IGrainFactory grains,
@@ -21,6 +22,7 @@ public sealed class SessionEraser(
 {
     private const int ConcurrentDeletions = 8;
     private const int MaxAttempts = 5;
+    private const string MemoryStreamPrefix = "usermemory/";
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
 
@@ -68,11 +70,17 @@ public sealed class SessionEraser(
         await using (await streams.HoldOwnerAsync(tenant, userId, cancellationToken))
         {
             var ids = new HashSet<Guid>(await list.ListIdsAsync(tenant, userId, cancellationToken));
+            var memory = false;
             foreach (var stream in await streams.FindStreamsOfOwnerAsync(tenant, userId, cancellationToken))
             {
                 if (SessionStreams.TryGetSessionId(stream, out var id))
                     ids.Add(id);
+                else if (stream.StartsWith(MemoryStreamPrefix, StringComparison.Ordinal))
+                    memory = true;
             }
+
+            if (memory)
+                await EraseMemoryAsync(owner, deletion, cancellationToken);
 
             await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentDeletions, CancellationToken = cancellationToken },
                 async (id, token) =>
@@ -86,6 +94,28 @@ public sealed class SessionEraser(
         logger.LogInformation("User {Tenant}/{User} erased: {Deleted} sessions deleted, {Leftovers} list rows of earlier deletions removed",
             tenant, userId, deleted, leftovers);
         return deleted;
+    }
+
+    /// <summary>Erases the memory of <paramref name="owner"/>, sent again as a session's deletion is.</summary>
+    private async Task EraseMemoryAsync(Caller owner, SessionDeletion deletion, CancellationToken cancellationToken)
+    {
+        var delay = FirstRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await grains.GetGrain<IUserMemoryGrain>(UserMemoryKey.Of(owner)).Erase(owner, deletion);
+                return;
+            }
+            catch (Exception exception) when (IsTransient(exception) && attempt < MaxAttempts && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogInformation("Erasing the memory of {Tenant}/{User} failed (attempt {Attempt}), trying again in {Delay}: {Error}",
+                    owner.Tenant, owner.UserId, attempt, delay, exception.Message);
+            }
+
+            await Task.Delay(delay, clock, cancellationToken);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+        }
     }
 
     private static bool IsTransient(Exception exception) =>

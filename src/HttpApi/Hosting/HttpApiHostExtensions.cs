@@ -76,6 +76,7 @@ public static class HttpApiHostExtensions
         app.MapSessionsApi();
         app.MapSeedMessageApi();
         app.MapUsersApi();
+        app.MapMemoryApi();
         app.MapEventFeedApi();
         app.MapAdminKeysApi();
         app.MapOpenAiCompatibleApi();

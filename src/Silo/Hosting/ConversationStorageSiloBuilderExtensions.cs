@@ -4,6 +4,7 @@ using Npgsql;
 using Orleans.Conversations.EventStore;
 using Orleans.Conversations.EventStore.Hosting;
 using Orleans.Conversations.Grains;
+using Orleans.Conversations.Grains.Hosting;
 using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Conversations.HttpApi.Hosting;
 using Orleans.Conversations.Migrations.Hosting;
@@ -25,8 +26,8 @@ public static class ConversationStorageSiloBuilderExtensions
     /// Uses one <see cref="NpgsqlDataSource"/> for <paramref name="connectionString"/> (the process's, if one is
     /// registered already) for the event store (<see cref="ConversationGrainConstants.EventStoreName"/>, settings in
     /// section <c>EventStore</c>), the default grain storage and, unless <paramref name="clustering"/> is false, ADO.NET
-    /// clustering; applies Orleans' and the session list's schema at start-up, and projects the event feed into the
-    /// session list.
+    /// clustering; applies Orleans', the session list's and the memory projection's schema at start-up, and projects the
+    /// event feed into the session list and into users' memories.
     /// </summary>
     public static ISiloBuilder AddConversationStorage(
         this ISiloBuilder builder, string connectionString, bool clustering = true, Action<PostgresEventStoreOptions>? configureEventStore = null)
@@ -39,6 +40,7 @@ public static class ConversationStorageSiloBuilderExtensions
             LegacyTenant = Caller.DefaultTenant,
             LegacyOwner = Caller.LocalUser,
         });
+        builder.Services.AddUserMemoryProjection(ConversationGrainConstants.EventStoreName);
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSessionEraser();
         builder.Services.AddHostedService<IdleSessionRetention>();

@@ -13,12 +13,14 @@ public sealed class ModelReplyTests(ModelClusterFixture fixture)
     public async Task the_prompt_carries_the_remembered_context_and_the_newest_turns_that_fit_the_budget()
     {
         Model.Reply = "Noted.";
+        // A user of its own: what other tests tell Caller.Local is in that user's memory, and so in this prompt.
+        var user = new Caller("model-tests", $"user-{Guid.NewGuid():N}", false);
         var session = fixture.Grains.GetGrain<IConversationGrain>(Guid.NewGuid());
-        await session.SendMessage(Caller.Local, new UserMessage("My name is Zoë and I live in São Paulo", Guid.NewGuid().ToString()));
-        await session.SendMessage(Caller.Local, new UserMessage("old filler " + new string('a', 200), Guid.NewGuid().ToString()));
-        await session.SendMessage(Caller.Local, new UserMessage("recent one", Guid.NewGuid().ToString()));
+        await session.SendMessage(user, new UserMessage("My name is Zoë and I live in São Paulo", Guid.NewGuid().ToString()));
+        await session.SendMessage(user, new UserMessage("old filler " + new string('a', 200), Guid.NewGuid().ToString()));
+        await session.SendMessage(user, new UserMessage("recent one", Guid.NewGuid().ToString()));
 
-        var reply = await session.SendMessage(Caller.Local, new UserMessage("What should I cook tonight?", Guid.NewGuid().ToString()));
+        var reply = await session.SendMessage(user, new UserMessage("What should I cook tonight?", Guid.NewGuid().ToString()));
 
         Assert.Equal("Noted.", reply.Reply);
         var request = Model.Requests[^1];
