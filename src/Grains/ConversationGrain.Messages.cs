@@ -38,7 +38,7 @@ public sealed partial class ConversationGrain
             var state = LatestState;
             EnsureWritableBy(caller, state);
             var reply = await FindMessageAsync(state, messageId) is { } known
-                ? await ReplyToKnownMessageAsync(known, caller)
+                ? await ReplyToKnownMessageAsync(known, caller, remembered)
                 : await AnswerAsync(ComposeTurn(caller, message.Text, messageId, state, remembered, out var request), request, messageId, caller);
             if (reply is not null)
                 return reply;
@@ -181,7 +181,7 @@ public sealed partial class ConversationGrain
     /// A retry: returns the stored reply, or answers a stored message whose reply failed, without storing it again;
     /// null when another writer appended first (the state no longer holds what it did, so the turn is recomputed).
     /// </summary>
-    private async Task<MessageReply?> ReplyToKnownMessageAsync(MessageRecord known, Caller caller)
+    private async Task<MessageReply?> ReplyToKnownMessageAsync(MessageRecord known, Caller caller, RememberedContext? remembered)
     {
         if (UnconfirmedEvents.Any())
         {
@@ -204,9 +204,10 @@ public sealed partial class ConversationGrain
         var state = State;
         var laterMessages = state.RecentMessages.Count - state.IndexOfMessage(known.MessageId);
         var previousCount = state.MessageCount - laterMessages;
+        var context = state.ContextWith(remembered);
         var request = new ReplyRequest(
-            understanding.Understand(stored.Text, state.Context).WithoutChanges(),
-            state.Context,
+            understanding.Understand(stored.Text, context).WithoutChanges(),
+            context,
             [.. state.RecentTurns.Where(t => t.At < stored.At)],
             previousCount,
             previousCount == 0 ? null : state.FirstUserMessage);

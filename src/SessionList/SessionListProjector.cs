@@ -15,8 +15,6 @@ public sealed class SessionListProjector(
     : BackgroundService
 {
     private const int BatchSize = 2000;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
 
     /// <summary>Applies what the feed holds beyond the projection's position, one batch; the number of events applied.</summary>
     public async Task<int> ProjectBatchAsync(CancellationToken cancellationToken = default)
@@ -57,25 +55,8 @@ public sealed class SessionListProjector(
             : TimeSpan.Zero;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var retryDelay = PollInterval;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await ProjectBatchAsync(stoppingToken) < BatchSize)
-                    await Task.Delay(PollInterval, clock, stoppingToken);
-                retryDelay = PollInterval;
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning("The session list cannot be updated ({Error}); trying again in {Delay}", exception.Message, retryDelay);
-                await Task.Delay(retryDelay, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                retryDelay = retryDelay * 2 < MaxRetryDelay ? retryDelay * 2 : MaxRetryDelay;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        FeedPolling.RunAsync(ProjectBatchAsync, BatchSize, "The session list", clock, logger, stoppingToken);
 
     private static async Task<FeedCursor> ReadPositionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {

@@ -27,8 +27,6 @@ public sealed class MemoryFeedProjector(
     private const int BatchSize = 1000;
     private const int ConcurrentUsers = 16;
     private const string ProjectionLock = "SELECT pg_advisory_xact_lock(hashtextextended('memory.projection', 0))";
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
 
     /// <summary>Delivers what the feed holds beyond the projection's position, one batch; the number of events read.</summary>
     public async Task<int> ProjectBatchAsync(CancellationToken cancellationToken = default)
@@ -60,25 +58,8 @@ public sealed class MemoryFeedProjector(
     }
 
     /// <inheritdoc/>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var retryDelay = PollInterval;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await ProjectBatchAsync(stoppingToken) < BatchSize)
-                    await Task.Delay(PollInterval, clock, stoppingToken);
-                retryDelay = PollInterval;
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning("Users' memories cannot be fed ({Error}); trying again in {Delay}", exception.Message, retryDelay);
-                await Task.Delay(retryDelay, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                retryDelay = retryDelay * 2 < MaxRetryDelay ? retryDelay * 2 : MaxRetryDelay;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        FeedPolling.RunAsync(ProjectBatchAsync, BatchSize, "Users' memories", clock, logger, stoppingToken);
 
     private async Task<FeedCursor?> ReadPositionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {

@@ -139,12 +139,19 @@ public sealed class UserMemoryGrain(
     {
         if (!IsOwnedBy(owner) || learnings.All(l => l.Version <= State.AppliedVersionOf(l.SessionId)))
             return;
-        await WriteAsync(owner, changes =>
+        try
         {
-            foreach (var learning in learnings)
-                changes.Learn(learning);
-            return true;
-        });
+            await WriteAsync(owner, changes =>
+            {
+                foreach (var learning in learnings)
+                    changes.Learn(learning);
+                return true;
+            });
+        }
+        catch (MessageRejectedException) when (_erased)
+        {
+            // Erased meanwhile: there is nothing left to learn into, and the feed must move on.
+        }
     }
 
     /// <inheritdoc/>
@@ -196,7 +203,9 @@ public sealed class UserMemoryGrain(
             var result = decide(changes);
             if (changes.Events.Count == 0 || await RaiseConditionalEvents(changes.Events).WaitAsync(_options.ConfirmTimeout))
                 return result;
-            if (_erased || attempt == MaxWriteAttempts)
+            if (_erased)
+                throw new MessageRejectedException("key", RejectionReason.Invalid, "This memory was erased and cannot be written.");
+            if (attempt == MaxWriteAttempts)
                 throw new TimeoutException($"The memory {Key} was written elsewhere at the same time; retry.");
         }
     }

@@ -11,7 +11,7 @@ namespace Orleans.Conversations.HttpApi.Cluster;
 /// grain, as its owner, with the erasure id of the whole erasure (so a retried call counts once), and a call the
 /// cluster or the store could not finish is sent again after a growing delay (100 ms, doubling up to 2 s, 5 attempts
 /// in all) before the failure reaches the caller. The grain erases the stream; the session list's row goes as a
-/// reaction to that erasure. The user's memory stream, found the same way, is erased through the memory's grain.
+/// reaction to that erasure. Erasing a user also erases the user's memory through its grain.
 /// </summary>
 public sealed class SessionEraser(
     IGrainFactory grains,
@@ -22,7 +22,6 @@ public sealed class SessionEraser(
 {
     private const int ConcurrentDeletions = 8;
     private const int MaxAttempts = 5;
-    private const string MemoryStreamPrefix = "usermemory/";
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
 
@@ -33,26 +32,14 @@ public sealed class SessionEraser(
     /// <exception cref="Exception">The cluster or the store failed on every attempt.</exception>
     public async Task<DeletionOutcome> DeleteAsync(Guid sessionId, Caller owner, SessionDeletion deletion, CancellationToken cancellationToken)
     {
-        var delay = FirstRetryDelay;
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
-            {
-                return await grains.GetGrain<IConversationGrain>(sessionId).Delete(owner, deletion);
-            }
-            catch (SessionNotFoundException)
-            {
-                await list.RemoveAsync(sessionId, cancellationToken);
-                return DeletionOutcome.AlreadyDeleted;
-            }
-            catch (Exception exception) when (IsTransient(exception) && attempt < MaxAttempts && !cancellationToken.IsCancellationRequested)
-            {
-                logger.LogInformation("Deleting session {SessionId} failed (attempt {Attempt}), trying again in {Delay}: {Error}",
-                    sessionId, attempt, delay, exception.Message);
-            }
-
-            await Task.Delay(delay, clock, cancellationToken);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            return await RetryAsync(() => grains.GetGrain<IConversationGrain>(sessionId).Delete(owner, deletion), $"session {sessionId}", cancellationToken);
+        }
+        catch (SessionNotFoundException)
+        {
+            await list.RemoveAsync(sessionId, cancellationToken);
+            return DeletionOutcome.AlreadyDeleted;
         }
     }
 
@@ -70,17 +57,15 @@ public sealed class SessionEraser(
         await using (await streams.HoldOwnerAsync(tenant, userId, cancellationToken))
         {
             var ids = new HashSet<Guid>(await list.ListIdsAsync(tenant, userId, cancellationToken));
-            var memory = false;
             foreach (var stream in await streams.FindStreamsOfOwnerAsync(tenant, userId, cancellationToken))
             {
                 if (SessionStreams.TryGetSessionId(stream, out var id))
                     ids.Add(id);
-                else if (stream.StartsWith(MemoryStreamPrefix, StringComparison.Ordinal))
-                    memory = true;
             }
 
-            if (memory)
-                await EraseMemoryAsync(owner, deletion, cancellationToken);
+            // Erased whether or not its stream exists yet: the tombstone also turns away what the memory projection may
+            // still deliver of the sessions erased here.
+            await RetryAsync(() => grains.GetGrain<IUserMemoryGrain>(UserMemoryKey.Of(owner)).Erase(owner, deletion), $"the memory of {tenant}/{userId}", cancellationToken);
 
             await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentDeletions, CancellationToken = cancellationToken },
                 async (id, token) =>
@@ -96,21 +81,19 @@ public sealed class SessionEraser(
         return deleted;
     }
 
-    /// <summary>Erases the memory of <paramref name="owner"/>, sent again as a session's deletion is.</summary>
-    private async Task EraseMemoryAsync(Caller owner, SessionDeletion deletion, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="erase"/>, again after a growing delay while the cluster or the store could not finish it.</summary>
+    private async Task<T> RetryAsync<T>(Func<Task<T>> erase, string what, CancellationToken cancellationToken)
     {
         var delay = FirstRetryDelay;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await grains.GetGrain<IUserMemoryGrain>(UserMemoryKey.Of(owner)).Erase(owner, deletion);
-                return;
+                return await erase();
             }
             catch (Exception exception) when (IsTransient(exception) && attempt < MaxAttempts && !cancellationToken.IsCancellationRequested)
             {
-                logger.LogInformation("Erasing the memory of {Tenant}/{User} failed (attempt {Attempt}), trying again in {Delay}: {Error}",
-                    owner.Tenant, owner.UserId, attempt, delay, exception.Message);
+                logger.LogInformation("Erasing {What} failed (attempt {Attempt}), trying again in {Delay}: {Error}", what, attempt, delay, exception.Message);
             }
 
             await Task.Delay(delay, clock, cancellationToken);
