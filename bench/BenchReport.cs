@@ -15,7 +15,8 @@ public sealed record BenchReport(
     List<EndToEndResult> EndToEnd,
     List<ColdActivationResult> ColdActivation,
     MemoryResult Memory,
-    LifecycleResult Lifecycle)
+    LifecycleResult Lifecycle,
+    UserMemoryResult UserMemory)
 {
     public async Task WriteAsync(string directory)
     {
@@ -81,6 +82,16 @@ public sealed record BenchReport(
           .AppendLine(Invariant($"| `GET /api/sessions?limit=50` for a user with {Lifecycle.ListedSessions:N0} sessions, one client | p50 {Lifecycle.Listing.P50Ms:0.0} ms, p99 {Lifecycle.Listing.P99Ms:0.0} ms |"))
           .AppendLine(Invariant($"| `DELETE /api/sessions/{{id}}` of a session of {Lifecycle.DeletedEvents:N0} events | {Lifecycle.DeleteMeanMs:0} ms on average, {Lifecycle.DeleteMaxMs:0} ms at most |"))
           .AppendLine(Invariant($"| `GET /api/events` pages of 1,000 while 64 clients write | {Lifecycle.FeedEventsPerSecond:N0} events/s read, {Lifecycle.WritesPerSecond:N0} messages/s written |"));
+
+        md.AppendLine().AppendLine("## 6. Memory across sessions (over HTTP, an API key per user, rate limiting off)").AppendLine()
+          .AppendLine(Invariant($"{UserMemory.Clients} clients, each a user of its own, say in turn \"my name is Ada\", small talk, \"I like tea\" and \"what's my name?\"; "))
+          .AppendLine("memory off is the same users' temporary sessions (`POST /api/sessions {\"memory\": \"off\"}`), measured between the runs with memory on.").AppendLine()
+          .AppendLine("| measurement | result |").AppendLine("|---|---|")
+          .AppendLine(Invariant($"| messages/s, memory on (each run) | {string.Join(", ", UserMemory.OnRuns.Select(r => r.PerSecond.ToString("N0", CultureInfo.InvariantCulture)))}: {UserMemory.OnPerSecond:N0} on average, p99 {UserMemory.OnRuns.Max(r => r.P99Ms):0.0} ms at worst |"))
+          .AppendLine(Invariant($"| messages/s, memory off (each run) | {string.Join(", ", UserMemory.OffRuns.Select(r => r.PerSecond.ToString("N0", CultureInfo.InvariantCulture)))}: {UserMemory.OffPerSecond:N0} on average, p99 {UserMemory.OffRuns.Max(r => r.P99Ms):0.0} ms at worst |"))
+          .AppendLine(Invariant($"| first reply of a new session, a user with {UserMemory.SeededItems} memories | p50 {UserMemory.FirstReplyFull.P50Ms:0.0} ms, p99 {UserMemory.FirstReplyFull.P99Ms:0.0} ms ({UserMemory.FirstReplyFull.Count} sessions) |"))
+          .AppendLine(Invariant($"| first reply of a new session, a user with no memories | p50 {UserMemory.FirstReplyEmpty.P50Ms:0.0} ms, p99 {UserMemory.FirstReplyEmpty.P99Ms:0.0} ms |"))
+          .AppendLine(Invariant($"| memory lag: a turn's reply to `GET /api/memory` listing what it taught (polled every {UserMemoryScenario.LagPoll.TotalMilliseconds:0} ms) | p50 {UserMemory.Lag.P50Ms:0.0} ms, p99 {UserMemory.Lag.P99Ms:0.0} ms, max {UserMemory.Lag.MaxMs:0.0} ms ({UserMemory.Lag.Count} facts) |"));
         return md.ToString();
     }
 
@@ -115,6 +126,9 @@ public sealed record BenchReport(
         yield return ("LogStorage ≥ 10x slower than ours at 1,000", Invariant($"{stock1k / ours1k:0.0}x"), stock1k >= 10 * ours1k);
         var cold = ColdActivation.Single(r => r.Events == 100_000 && r.Snapshots).FirstReplyMs;
         yield return ("cold activation of 100,000 events ≤ 50 ms with snapshots", Invariant($"{cold:0.0} ms"), cold <= 50);
+        yield return (Invariant($"messages/s at {UserMemory.Clients} clients with memory on ≥ 0.9x memory off"),
+            Invariant($"{UserMemory.OnPerSecond:N0} vs {UserMemory.OffPerSecond:N0}: {UserMemory.Ratio:0.00}x"), UserMemory.Ratio >= 0.9);
+        yield return ("memory lag from a session's commit to the user's memory: p99 ≤ 1 s", Invariant($"{UserMemory.Lag.P99Ms:0.0} ms"), UserMemory.Lag.P99Ms <= 1000);
         yield return ("≤ 4 KiB per idle active session beyond its window", Invariant($"{Memory.BeyondWindowBytes:N0} B"), Memory.BeyondWindowBytes <= 4096);
     }
 

@@ -14,7 +14,7 @@ var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Ev
     ?? throw new InvalidOperationException("Set ConnectionStrings__EventStore, or run the benchmark with scripts/bench.");
 var root = Path.GetFullPath(ValueOf("--root") ?? ".");
 var only = ValueOf("--only");
-string[] scenarios = ["append", "end-to-end", "cold", "memory", "read-side", "state-at"];
+string[] scenarios = ["append", "end-to-end", "cold", "memory", "read-side", "user-memory", "state-at"];
 if (only is not null && !scenarios.Contains(only))
     throw new ArgumentException($"--only takes one of: {string.Join(", ", scenarios)}.");
 
@@ -26,6 +26,7 @@ List<EndToEndResult> endToEnd = [];
 List<ColdActivationResult> cold = [];
 MemoryResult? memory = null;
 LifecycleResult? lifecycle = null;
+UserMemoryResult? userMemory = null;
 if (Runs("append", "1. append path"))
 {
     await using var silo = await InProcessSilo.StartAsync(connectionString, 100);
@@ -40,6 +41,8 @@ if (Runs("memory", "4. memory"))
     memory = await MemoryScenario.RunAsync(database, settings);
 if (Runs("read-side", "5. read side"))
     lifecycle = await LifecycleScenario.RunAsync(database, root, settings);
+if (Runs("user-memory", "6. memory across sessions"))
+    userMemory = await UserMemoryScenario.RunAsync(database, root, settings);
 
 if (only == "state-at" && Runs("state-at", "state at a version of a 100,000-event session"))
     await StateAtScenario.RunAsync(database, int.TryParse(ValueOf("--events"), out var events) ? events : 100_000);
@@ -59,7 +62,8 @@ var report = new BenchReport(
     endToEnd,
     cold,
     memory!,
-    lifecycle!);
+    lifecycle!,
+    userMemory!);
 await report.WriteAsync(Path.Combine(root, "docs"));
 Console.WriteLine($"Wrote {Path.Combine(root, "docs", "benchmarks.md")} and benchmarks.json");
 

@@ -16,20 +16,37 @@ const state = {
 
 class SignInNeeded extends Error {}
 
+/** A failed API call, with its problem's title and detail (RFC 9457). */
+class ApiError extends Error {
+  constructor(status, title, detail) {
+    super(detail || title || `HTTP ${status}`);
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+  }
+
+  /** The title and the detail, both when they say different things. */
+  get full() {
+    return this.title && this.detail && this.title !== this.detail ? `${this.title}: ${this.detail}` : this.message;
+  }
+}
+
 function newMessageId() {
   if (crypto.randomUUID) return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function problemText(response) {
+async function problemOf(response) {
   try {
     const problem = await response.json();
-    return problem.detail || problem.title || `HTTP ${response.status}`;
+    return new ApiError(response.status, problem.title, problem.detail);
   } catch {
-    return `HTTP ${response.status}`;
+    return new ApiError(response.status);
   }
 }
+
+const problemText = async response => (await problemOf(response)).message;
 
 /** Calls the API with the stored key; a 401 shows the sign-in form, any other failure throws its problem's text. */
 async function api(path, { method = 'GET', json, accept, signal, key = state.key } = {}) {
@@ -43,7 +60,7 @@ async function api(path, { method = 'GET', json, accept, signal, key = state.key
     showSignIn(key ? `The key was refused: ${why}` : null);
     throw new SignInNeeded(why);
   }
-  if (!response.ok) throw new Error(await problemText(response));
+  if (!response.ok) throw await problemOf(response);
   return response;
 }
 
@@ -102,6 +119,9 @@ function signOut() {
   state.known.clear();
   $('session-list').replaceChildren();
   clearConversation();
+  memory.items = [];
+  $('memory-list').replaceChildren();
+  selectTab('session');
   showSignIn(null);
 }
 
@@ -218,9 +238,9 @@ function confirmDelete(item, session) {
   no.focus();
 }
 
-async function newSession() {
+async function newSession(temporary = false) {
   if (state.turn) return;
-  const created = await (await api('/api/sessions', { method: 'POST', json: {} })).json();
+  const created = await (await api('/api/sessions', { method: 'POST', json: temporary ? { memory: 'off' } : {} })).json();
   clearConversation();
   state.sessionId = created.sessionId;
   await refresh();
@@ -232,6 +252,7 @@ function clearConversation() {
   state.pastVersion = null;
   state.failed = null;
   $('chat-title').textContent = 'New conversation';
+  $('temporary').hidden = true;
   $('turns').replaceChildren();
   $('context').replaceChildren();
   $('context-empty').hidden = false;
@@ -264,6 +285,7 @@ async function refresh() {
   renderSessions();
   $('past').hidden = true;
   $('chat-title').textContent = titleOf(session);
+  $('temporary').hidden = session.memory !== 'off';
   if (!state.turn) renderTurns(session.recentTurns);
   renderContext(session.context);
   renderTimeline(events);
@@ -480,6 +502,7 @@ async function runTurn(turn) {
   } catch (error) {
     if (!(error instanceof SignInNeeded)) notify(error.message);
   }
+  if (!failure) pollMemory();
   if (failure) $('retry').focus(); else $('message').focus();
 }
 
@@ -497,12 +520,294 @@ async function stop() {
   await api(`/api/sessions/${state.sessionId}/messages/${encodeURIComponent(state.turn.messageId)}/cancel`, { method: 'POST' });
 }
 
+// ---- The side panel's tabs: this conversation, the user's memory ----
+
+const tabs = ['session', 'memory'];
+
+function selectTab(name, focus = false) {
+  for (const tab of tabs) {
+    const selected = tab === name;
+    $(`tab-${tab}`).setAttribute('aria-selected', String(selected));
+    $(`tab-${tab}`).tabIndex = selected ? 0 : -1;
+    $(`panel-${tab}`).hidden = !selected;
+  }
+  if (focus) $(`tab-${name}`).focus();
+  if (name === 'memory') pollMemory();
+}
+
+function tabKeys(event) {
+  const current = tabs.indexOf(event.target.id.replace('tab-', ''));
+  const next = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: tabs.length - 1 }[event.key];
+  if (next === undefined || current < 0) return;
+  event.preventDefault();
+  selectTab(tabs[(next + tabs.length) % tabs.length], true);
+}
+
+// ---- Memory across sessions: what the user told any conversation ----
+
+const memory = { items: [], enabled: true, poll: 0, stale: false };
+
+const memoryShown = () => !$('panel-memory').hidden && !$('app').hidden;
+const delay = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+function showMemoryError(error) {
+  if (error instanceof SignInNeeded || error.name === 'AbortError') return;
+  $('memory-error').textContent = error instanceof ApiError ? error.full : error.message;
+  $('memory-error').hidden = false;
+}
+
+/** Runs an action of the memory panel, showing its failure in the panel (the API's problem title and detail). */
+function memoryAction(action) {
+  return async (...args) => {
+    try {
+      $('memory-error').hidden = true;
+      await action(...args);
+    } catch (error) {
+      showMemoryError(error);
+    }
+  };
+}
+
+async function loadMemory() {
+  const view = await getJson('/api/memory');
+  memory.items = view.items;
+  memory.enabled = view.enabled;
+  renderMemory();
+}
+
+/**
+ * Reads the memory now and a couple of times more: what a turn taught reaches the memory within a second of its
+ * reply, through the event feed. A newer poll ends an older one.
+ */
+const pollMemory = memoryAction(async () => {
+  if (!memoryShown()) return;
+  const run = ++memory.poll;
+  for (const wait of [0, 500, 1500, 3000]) {
+    if (wait) await delay(wait);
+    if (run !== memory.poll || !memoryShown()) return;
+    await loadMemory();
+  }
+});
+
+function renderMemory() {
+  $('memory-enabled').checked = memory.enabled;
+  $('memory-off').hidden = memory.enabled;
+  $('memory-empty').hidden = memory.items.length > 0;
+  // An edit under way keeps its form: the list is drawn anew when it ends.
+  if ($('memory-list').querySelector('form')) {
+    memory.stale = true;
+    return;
+  }
+  memory.stale = false;
+  $('memory-list').replaceChildren(...memory.items.map(memoryItem));
+}
+
+const sourceHash = source => `#session=${encodeURIComponent(source.sessionId)}&version=${source.version}`;
+
+function memoryItem(entry) {
+  const item = document.createElement('li');
+  item.dataset.itemId = entry.id;
+  const label = contextLabel(entry.key);
+  const line = document.createElement('p');
+  line.className = 'memory-line';
+  const key = document.createElement('span');
+  key.className = 'memory-key';
+  key.textContent = label;
+  const value = document.createElement('span');
+  value.className = 'memory-value';
+  value.textContent = entry.value;
+  line.append(key, ' ', value);
+
+  const meta = document.createElement('small');
+  meta.className = 'memory-meta';
+  const when = document.createElement('time');
+  when.dateTime = entry.learnedAt;
+  when.textContent = dateTime(entry.learnedAt);
+  if (entry.source) {
+    const known = state.known.get(entry.source.sessionId);
+    const link = document.createElement('a');
+    link.className = 'memory-source';
+    link.href = sourceHash(entry.source);
+    link.textContent = `${known ? `“${clip(titleOf(known), 40)}”` : 'a conversation'}, event ${entry.source.version}`;
+    link.setAttribute('aria-label', `Learned in ${link.textContent}: show it in the timeline`);
+    link.addEventListener('click', guarded(async e => {
+      e.preventDefault();
+      await openAt(entry.source.sessionId, entry.source.version);
+    }));
+    meta.append('Learned ', when, ' in ', link);
+  } else {
+    meta.append('Added by you ', when);
+  }
+
+  const actions = document.createElement('span');
+  actions.className = 'actions';
+  const name = `${label}: ${entry.value}`;
+  actions.append(
+    button('Edit', memoryAction(() => startEdit(item, entry)), { 'aria-label': `Edit ${name}` }),
+    button('Delete', memoryAction(() => forgetItem(item, entry)), { 'aria-label': `Delete ${name}` }));
+  item.append(line, meta, actions);
+  return item;
+}
+
+/** An item the API no longer knows (forgotten elsewhere): it leaves the list, and the failure is still shown. */
+function dropIfGone(error, entry) {
+  if (error instanceof ApiError && error.status === 404) {
+    memory.items = memory.items.filter(i => i.id !== entry.id);
+    memory.stale = true;
+  }
+  throw error;
+}
+
+function replaceItem(updated) {
+  memory.items = memory.items.map(i => (i.id === updated.id ? updated : i));
+}
+
+function endEdit(item, entry) {
+  item.replaceWith(memoryItem(entry));
+  if (memory.stale) renderMemory();
+  ($('memory-list').querySelector(`[data-item-id="${CSS.escape(entry.id)}"] .actions button`) || $('memory-value')).focus();
+}
+
+function startEdit(item, entry) {
+  const form = document.createElement('form');
+  form.className = 'inline';
+  const label = document.createElement('label');
+  label.textContent = `New value for ${contextLabel(entry.key)}`;
+  label.className = 'visually-hidden';
+  const input = document.createElement('input');
+  input.id = `memory-value-${entry.id}`;
+  label.htmlFor = input.id;
+  input.value = entry.value;
+  input.required = true;
+  input.maxLength = 200;
+  const save = document.createElement('button');
+  save.type = 'submit';
+  save.textContent = 'Save';
+  const cancel = button('Cancel', () => endEdit(form.closest('li'), entry));
+  form.append(label, input, save, cancel);
+  form.addEventListener('keydown', e => { if (e.key === 'Escape') cancel.click(); });
+  form.addEventListener('submit', memoryAction(async e => {
+    e.preventDefault();
+    const updated = await (await api(`/api/memory/${encodeURIComponent(entry.id)}`, { method: 'PATCH', json: { value: input.value.trim() } })
+      .catch(error => dropIfGone(error, entry))).json();
+    replaceItem(updated);
+    endEdit(form.closest('li'), updated);
+  }));
+  item.replaceChildren(form);
+  input.focus();
+  input.select();
+}
+
+async function forgetItem(item, entry) {
+  await api(`/api/memory/${encodeURIComponent(entry.id)}`, { method: 'DELETE' }).catch(error => {
+    if (error instanceof ApiError && error.status === 404) item.remove();
+    return dropIfGone(error, entry);
+  });
+  const next = item.nextElementSibling || item.previousElementSibling;
+  memory.items = memory.items.filter(i => i.id !== entry.id);
+  item.remove();
+  $('memory-empty').hidden = memory.items.length > 0;
+  (next?.querySelector('.actions button') || $('memory-value')).focus();
+}
+
+function chosenKey() {
+  const key = $('memory-key').value;
+  if (key !== 'favorite.') return key;
+  const topic = $('memory-topic').value.trim().toLowerCase();
+  if (!topic) {
+    $('memory-topic').focus();
+    throw new Error('Say what the favourite is of (colour, food…).');
+  }
+  return key + topic;
+}
+
+function showTopic() {
+  const favorite = $('memory-key').value === 'favorite.';
+  $('memory-topic').hidden = !favorite;
+  $('memory-topic-label').hidden = !favorite;
+  $('memory-topic').required = favorite;
+}
+
+async function addMemory(event) {
+  event.preventDefault();
+  const added = await (await api('/api/memory', { method: 'POST', json: { key: chosenKey(), value: $('memory-value').value.trim() } })).json();
+  $('memory-value').value = '';
+  $('memory-topic').value = '';
+  // A single-valued key replaced the item it had: the list is read anew rather than guessed.
+  await loadMemory();
+  $('memory-list').querySelector(`[data-item-id="${CSS.escape(added.id)}"]`)?.scrollIntoView({ block: 'nearest' });
+  $('memory-value').focus();
+}
+
+function confirmForgetAll() {
+  const area = $('memory-forget');
+  const box = document.createElement('div');
+  box.className = 'inline';
+  box.setAttribute('role', 'group');
+  box.setAttribute('aria-label', 'Forget everything');
+  const question = document.createElement('span');
+  question.textContent = 'Forget everything your memory holds, from every conversation? This cannot be undone.';
+  const restore = () => {
+    box.remove();
+    $('forget-all').hidden = false;
+  };
+  const yes = button('Forget everything', memoryAction(async () => {
+    await api('/api/memory', { method: 'DELETE' });
+    restore();
+    await loadMemory();
+    $('forget-all').focus();
+  }), { class: 'danger' });
+  const no = button('Cancel', () => { restore(); $('forget-all').focus(); });
+  box.addEventListener('keydown', e => { if (e.key === 'Escape') no.click(); });
+  box.append(question, yes, no);
+  $('forget-all').hidden = true;
+  area.append(box);
+  no.focus();
+}
+
+async function switchMemory() {
+  const enabled = $('memory-enabled').checked;
+  try {
+    const answer = await (await api('/api/memory', { method: 'PATCH', json: { enabled } })).json();
+    memory.enabled = answer.enabled;
+  } finally {
+    renderMemory();
+  }
+}
+
+/** Opens <sessionId> at the event <version> in its timeline: where a memory was learned. */
+async function openAt(sessionId, version) {
+  if (state.turn) return;
+  await openSession(sessionId);
+  await viewPast(version);
+  selectTab('session');
+  const chosen = document.querySelector(`#timeline button[data-version="${version}"]`);
+  chosen?.scrollIntoView({ block: 'nearest' });
+  chosen?.focus();
+}
+
+/** A link to a memory's source opened in a new tab: #session=<id>&version=<n>. */
+async function openFromHash() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const sessionId = params.get('session');
+  const version = Number(params.get('version'));
+  if (sessionId && Number.isInteger(version) && version > 0) await openAt(sessionId, version);
+}
+
 // ---- Start ----
 
 function start() {
   $('sign-in-form').addEventListener('submit', signIn);
   $('sign-out').addEventListener('click', signOut);
-  $('new-session').addEventListener('click', guarded(newSession));
+  $('new-session').addEventListener('click', guarded(() => newSession(false)));
+  $('new-temporary').addEventListener('click', guarded(() => newSession(true)));
+  for (const tab of tabs) $(`tab-${tab}`).addEventListener('click', () => selectTab(tab));
+  document.querySelector('#side [role="tablist"]').addEventListener('keydown', tabKeys);
+  $('memory-enabled').addEventListener('change', memoryAction(switchMemory));
+  $('memory-key').addEventListener('change', showTopic);
+  $('memory-add').addEventListener('submit', memoryAction(addMemory));
+  $('forget-all').addEventListener('click', confirmForgetAll);
+  window.addEventListener('hashchange', guarded(openFromHash));
   $('composer').addEventListener('submit', guarded(send));
   $('message').addEventListener('keydown', e => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
@@ -517,6 +822,7 @@ function start() {
     await loadSessions();
     showApp();
     setComposer();
+    await openFromHash();
   })();
 }
 
