@@ -43,13 +43,16 @@ public sealed class UserMemoryGrain(
 
     /// <inheritdoc/>
     public Task<MemoryView> Read(Caller caller) =>
-        Task.FromResult(IsOwnedBy(caller) ? new MemoryView(State.Enabled, [.. Enumerable.Reverse(State.Items)]) : Nothing);
+        HandedOn(caller) is { } successor ? successor.Read(caller)
+        : Task.FromResult(IsOwnedBy(caller) ? new MemoryView(State.Enabled, [.. Enumerable.Reverse(State.Items)]) : Nothing);
 
     /// <inheritdoc/>
     public async Task<MemoryItem> Add(Caller caller, MemoryEntry entry)
     {
         if ((MemoryRules.CheckKey(entry.Key) ?? MemoryRules.CheckValue(entry.Value)) is { } rejected)
             throw rejected;
+        if (HandedOn(caller) is { } successor)
+            return await successor.Add(caller, entry);
         EnsureOwnedBy(caller);
         return (await WriteAsync(caller, changes => changes.Remember(entry.Key, entry.Value, source: null)))!;
     }
@@ -59,6 +62,8 @@ public sealed class UserMemoryGrain(
     {
         if (MemoryRules.CheckValue(value) is { } rejected)
             throw rejected;
+        if (HandedOn(caller) is { } successor)
+            return await successor.Correct(caller, itemId, value);
         if (!IsOwnedBy(caller) || State.Find(itemId) is null)
             return null;
         return await WriteAsync(caller, changes =>
@@ -73,6 +78,8 @@ public sealed class UserMemoryGrain(
     /// <inheritdoc/>
     public async Task<bool> Forget(Caller caller, string itemId)
     {
+        if (HandedOn(caller) is { } successor)
+            return await successor.Forget(caller, itemId);
         if (!IsOwnedBy(caller) || State.Find(itemId) is null)
             return false;
         return await WriteAsync(caller, changes =>
@@ -87,6 +94,12 @@ public sealed class UserMemoryGrain(
     /// <inheritdoc/>
     public async Task ForgetAll(Caller caller)
     {
+        if (HandedOn(caller) is { } successor)
+        {
+            await successor.ForgetAll(caller);
+            return;
+        }
+
         if (!IsOwnedBy(caller) || State.Items.Count == 0)
             return;
         await WriteAsync(caller, changes =>
@@ -99,6 +112,8 @@ public sealed class UserMemoryGrain(
     /// <inheritdoc/>
     public async Task<int> ForgetSession(Caller caller, Guid sessionId)
     {
+        if (HandedOn(caller) is { } successor)
+            return await successor.ForgetSession(caller, sessionId);
         if (!IsOwnedBy(caller))
             return 0;
         return await WriteAsync(caller, changes =>
@@ -112,6 +127,8 @@ public sealed class UserMemoryGrain(
     /// <inheritdoc/>
     public async Task<bool> SetEnabled(Caller caller, bool enabled)
     {
+        if (HandedOn(caller) is { } successor)
+            return await successor.SetEnabled(caller, enabled);
         EnsureOwnedBy(caller);
         if (State.Enabled == enabled)
             return enabled;
@@ -127,6 +144,8 @@ public sealed class UserMemoryGrain(
     /// <inheritdoc/>
     public Task<RememberedContext?> ForSession(Caller caller, Guid sessionId)
     {
+        if (HandedOn(caller) is { } successor)
+            return successor.ForSession(caller, sessionId);
         if (!IsOwnedBy(caller) || !State.Enabled)
             return Task.FromResult<RememberedContext?>(null);
         if (_context is not { } built || built.Version != State.Version)
@@ -137,6 +156,22 @@ public sealed class UserMemoryGrain(
     /// <inheritdoc/>
     public async Task Learn(Caller owner, IReadOnlyList<SessionLearning> learnings)
     {
+        if (HandedOn(owner) is { } successor)
+        {
+            // What the erased user's sessions taught (delivered late by the feed) never reaches the next memory: those
+            // sessions were erased before this memory was.
+            var live = new HashSet<Guid>();
+            foreach (var sessionId in learnings.Select(l => l.SessionId).Distinct())
+            {
+                if (!await eraser.IsErasedAsync(eventStore.StreamIdOf(GrainFactory.GetGrain<IConversationGrain>(sessionId).GetGrainId())))
+                    live.Add(sessionId);
+            }
+
+            if (live.Count > 0)
+                await successor.Learn(owner, [.. learnings.Where(l => live.Contains(l.SessionId))]);
+            return;
+        }
+
         if (!IsOwnedBy(owner) || learnings.All(l => l.Version <= State.AppliedVersionOf(l.SessionId)))
             return;
         try
@@ -159,6 +194,13 @@ public sealed class UserMemoryGrain(
     {
         if (!UserMemoryKey.Belongs(Key, caller))
             return DeletionOutcome.AlreadyDeleted;
+        if (HandedOn(caller) is { } successor)
+        {
+            return await eraser.ReadTombstoneAsync(eventStore.StreamIdOf(this.GetGrainId())) is { } tombstone && tombstone.ErasureId == deletion.ErasureId
+                ? DeletionOutcome.Deleted
+                : await successor.Erase(caller, deletion);
+        }
+
         var request = new StreamErasureRequest(deletion.ErasureId, caller.Tenant, caller.UserId);
         var erasure = await eraser.EraseAsync(eventStore.StreamIdOf(this.GetGrainId()), request);
         _erased = true;
@@ -179,6 +221,10 @@ public sealed class UserMemoryGrain(
     }
 
     private bool IsOwnedBy(Caller caller) => !_erased && UserMemoryKey.Belongs(Key, caller);
+
+    /// <summary>Once this memory is erased, its user's calls go to the next generation of their memory, which starts empty.</summary>
+    private IUserMemoryGrain? HandedOn(Caller caller) =>
+        _erased && UserMemoryKey.Belongs(Key, caller) ? GrainFactory.GetGrain<IUserMemoryGrain>(UserMemoryKey.Successor(Key)) : null;
 
     private void EnsureOwnedBy(Caller caller)
     {

@@ -63,16 +63,16 @@ public sealed class SessionEraser(
                     ids.Add(id);
             }
 
-            // Erased whether or not its stream exists yet: the tombstone also turns away what the memory projection may
-            // still deliver of the sessions erased here.
-            await RetryAsync(() => grains.GetGrain<IUserMemoryGrain>(UserMemoryKey.Of(owner)).Erase(owner, deletion), $"the memory of {tenant}/{userId}", cancellationToken);
-
             await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = ConcurrentDeletions, CancellationToken = cancellationToken },
                 async (id, token) =>
                 {
                     if (await DeleteAsync(id, owner, deletion, token) == DeletionOutcome.Deleted)
                         Interlocked.Increment(ref deleted);
                 });
+
+            // The memory goes last, whether or not its stream exists yet: what the memory projection may still deliver of
+            // the sessions erased above finds it erased, and its user, should they come back, a new and empty one.
+            await RetryAsync(() => grains.GetGrain<IUserMemoryGrain>(UserMemoryKey.Of(owner)).Erase(owner, deletion), $"the memory of {tenant}/{userId}", cancellationToken);
         }
 
         var leftovers = await list.RemoveOwnerAsync(tenant, userId, cancellationToken);

@@ -47,6 +47,35 @@ public sealed class MemoryErasureTests(ServiceFixture service)
     }
 
     [Fact]
+    public async Task a_user_id_that_comes_back_after_its_erasure_starts_with_a_new_empty_memory_that_learns_again()
+    {
+        var userId = $"returning-{Guid.NewGuid():N}";
+        using var client = service.Secured.ClientWith(await service.NewKeyAsync("erase-c", userId));
+        await client.SayAsync(Guid.NewGuid(), "my name is Ada");
+        await client.WaitForAsync("name", "Ada");
+
+        using (var erased = await client.DeleteAsync("/api/users/me"))
+            Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+        Assert.Empty(await client.ItemsAsync());
+
+        using (var added = await client.PostAsJsonAsync("/api/memory", new { key = "location", value = "Lisbon" }))
+            Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        await client.SayAsync(Guid.NewGuid(), "call me Grace");
+        await client.WaitForAsync("name", "Grace");
+        Assert.DoesNotContain(await client.ItemsAsync(), i => i!["value"]!.GetValue<string>() == "Ada");
+        Assert.Contains("Grace", (await client.SayAsync(Guid.NewGuid(), "what's my name?")).Reply);
+        Assert.Equal(0, await EventsOfMemoryAsync("erase-c", userId));
+        Assert.True(await TestDatabase.ScalarAsync<long>(
+            "SELECT count(*) FROM eventstore.events WHERE stream_id = $1", "usermemory/" + UserMemoryKey.Successor(UserMemoryKey.Of("erase-c", userId))) > 0);
+
+        using (var erasedAgain = await client.DeleteAsync("/api/users/me"))
+            Assert.Equal(HttpStatusCode.OK, erasedAgain.StatusCode);
+        Assert.Empty(await client.ItemsAsync());
+        Assert.Equal(0, await TestDatabase.ScalarAsync<long>(
+            "SELECT count(*) FROM eventstore.events WHERE stream_id LIKE 'usermemory/%' AND metadata->>'ownerId' = $1", userId));
+    }
+
+    [Fact]
     public async Task deleting_a_session_keeps_what_it_taught_unless_asked_to_forget_memories()
     {
         using var client = service.Secured.ClientWith(await service.NewKeyAsync("memory", $"user-{Guid.NewGuid():N}"));
