@@ -1,5 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Conversations.Grains.Tests.Infrastructure;
+using Orleans.Conversations.EventStore;
+using Orleans.Conversations.SessionList;
+using Orleans.TestingHost;
 
 namespace Orleans.Conversations.Grains.Tests;
 
@@ -41,6 +45,8 @@ public sealed class SessionLifecycleTests(ConversationClusterFixture fixture)
         var first = await session.Delete(Owner, deletion);
         await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         var retried = await session.Delete(Owner, deletion);
+        await ListHasAppliedErasureOfAsync(id);
+
         // As if the first deletion had erased the events and then failed to remove the list row.
         await TestDatabase.ScalarAsync<int>(
             "INSERT INTO session_list.sessions (session_id, tenant, owner, started_at, last_activity_at, version) VALUES ($1, 'acme', 'owner', now(), now(), 3) RETURNING 0", id);
@@ -121,5 +127,29 @@ public sealed class SessionLifecycleTests(ConversationClusterFixture fixture)
 
         Assert.Equal("Greetings", (await session.GetSession(Owner))!.Title);
         Assert.Equal(DeletionOutcome.Deleted, await session.Delete(Owner, SessionDeletion.Unconditional()));
+    }
+
+    /// <summary>
+    /// Waits until the session list has applied the erasure's marker in the feed, so that a row written after it is one
+    /// the list left behind rather than one it is about to remove.
+    /// </summary>
+    private async Task ListHasAppliedErasureOfAsync(Guid id)
+    {
+        var marker = await TestDatabase.ScalarAsync<string>(
+            "SELECT transaction_id::text || '/' || global_position FROM eventstore.erased_streams WHERE stream_id = $1", TestDatabase.StreamOf(id));
+        var silo = Assert.IsType<InProcessSiloHandle>(fixture.Cluster.Primary);
+        var projector = silo.SiloHost!.Services.GetRequiredService<SessionListProjector>();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            await projector.ProjectBatchAsync();
+            var token = await TestDatabase.ScalarAsync<string>("SELECT cursor FROM session_list.projection WHERE name = 'sessions'");
+            Assert.True(FeedCursor.TryParse(token, out var cursor));
+            var parts = marker.Split('/');
+            if ((cursor.TransactionId, cursor.Position).CompareTo((ulong.Parse(parts[0]), long.Parse(parts[1]))) >= 0)
+                return;
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"the session list has not applied the erasure of {id} at {marker}; it stands at {cursor}");
+            await Task.Delay(50);
+        }
     }
 }
