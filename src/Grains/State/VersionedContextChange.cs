@@ -13,5 +13,6 @@ public sealed record VersionedContextChange(
 {
     /// <summary>The context with this change applied.</summary>
     public SessionContext ApplyTo(SessionContext context) =>
-        !IsForget ? context.With(Key, Value!) : Value is null ? context.Without(Key) : context.WithoutItem(Key, Value);
+        (!IsForget ? ContextChange.Remember(Key, Value!) : Value is null ? ContextChange.Forget(Key) : ContextChange.ForgetItem(Key, Value))
+            .ApplyTo(context);
 }
