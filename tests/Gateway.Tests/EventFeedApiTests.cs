@@ -23,23 +23,30 @@ public sealed class EventFeedApiTests(ServiceFixture service)
 
         (await outsider.PostAsJsonAsync($"/api/sessions/{Guid.NewGuid()}/messages", new { text = "not in the feed" })).EnsureSuccessStatusCode();
 
+        var expected = new List<(Guid, int)>();
+        foreach (var id in sessions)
+        {
+            var count = await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM eventstore.events WHERE stream_id = $1", TestDatabase.StreamOf(id));
+            expected.AddRange(Enumerable.Range(1, (int)count).Select(v => (id, v)));
+        }
+
+        // The feed shows a commit once no older transaction on the server (another test's, say) is still running: page on
+        // from the last cursor until it has shown as many events as the sessions hold, or for at most 10 s.
         var seen = new List<JsonObject>();
         string? after = null;
-        for (var pages = 0; pages < 100; pages++)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        for (var pages = 0; pages < 200; pages++)
         {
             var page = (await admin.GetFromJsonAsync<JsonObject>("/api/events?limit=2" + (after is null ? "" : $"&after={after}")))!;
             var events = page["events"]!.AsArray().Select(e => e!.AsObject()).ToList();
             seen.AddRange(events);
             after = page["next"]!.GetValue<string>();
             if (events.Count == 0)
-                break;
-        }
-
-        var expected = new List<(Guid, int)>();
-        foreach (var id in sessions)
-        {
-            var count = await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM eventstore.events WHERE stream_id = $1", TestDatabase.StreamOf(id));
-            expected.AddRange(Enumerable.Range(1, (int)count).Select(v => (id, v)));
+            {
+                if (seen.Count >= expected.Count || waited.Elapsed > TimeSpan.FromSeconds(10))
+                    break;
+                await Task.Delay(100);
+            }
         }
 
         var got = seen.Select(e => (e["sessionId"]!.GetValue<Guid>(), e["version"]!.GetValue<int>())).ToList();
