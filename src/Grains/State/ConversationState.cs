@@ -30,7 +30,7 @@ public sealed class ConversationState : IJsonOnDeserialized
     /// <summary>The number of events applied: the stream version this state stands at.</summary>
     [Id(0)] public int Version { get; set; }
 
-    /// <summary>Whether <c>SessionStarted</c> has been applied.</summary>
+    /// <summary>Whether the first event, <c>SessionStarted</c> or <c>SessionForked</c>, has been applied.</summary>
     [Id(1)] public bool Started { get; set; }
 
     /// <summary>Who the session belongs to, if the client said.</summary>
@@ -83,6 +83,9 @@ public sealed class ConversationState : IJsonOnDeserialized
     /// the session adds on top of the user's memory for the changes the memory has not applied yet.
     /// </summary>
     [Id(16)] public List<VersionedContextChange> RecentContextChanges { get; set; } = [];
+
+    /// <summary>The session this one was forked from, and at which of its versions; null for a session that was started.</summary>
+    [Id(17)] public ForkOrigin? ForkedFrom { get; set; }
 
     /// <summary>How many context changes <see cref="RecentContextChanges"/> keeps.</summary>
     public const int MaxRecentContextChanges = 64;
@@ -153,6 +156,7 @@ public sealed class ConversationState : IJsonOnDeserialized
         switch (@event)
         {
             case SessionStarted e: Apply(e); break;
+            case SessionForked e: Apply(e); break;
             case UserMessageReceived e: Apply(e); break;
             case AssistantReplied e: Apply(e); break;
             case ContextUpdated e: Apply(e); Changed(new(Version, e.Key, e.Value, false)); break;
@@ -172,6 +176,46 @@ public sealed class ConversationState : IJsonOnDeserialized
         StartedAt = started.At;
         RecentTurnLimit = Math.Max(1, started.RecentTurnLimit);
         Memory = started.Memory;
+    }
+
+    /// <summary>
+    /// Takes over the parent's state as the fork carries it. The parent's context changes are not carried as recent
+    /// changes: their versions are the parent's, and a fork with memory on answers from the memory (which learns them
+    /// from the parent) with only its own newer changes on top, as any new session of the user does.
+    /// </summary>
+    private void Apply(SessionForked forked)
+    {
+        var inherited = forked.Inherited;
+        Started = true;
+        ForkedFrom = forked.ForkedFrom;
+        UserId = inherited.UserId;
+        OwnerTenant = forked.Tenant;
+        OwnerUserId = forked.Owner;
+        StartedAt = forked.At;
+        RecentTurnLimit = Math.Max(1, inherited.RecentTurnLimit);
+        Memory = forked.Memory;
+        MessageCount = inherited.MessageCount;
+        FirstUserMessage = inherited.FirstUserMessage;
+        Title = inherited.Title;
+        Context = inherited.Context;
+        RecentTurns = [.. inherited.RecentTurns];
+        EarlierMessageDigests = inherited.EarlierMessageDigests.Length > 0 ? [.. inherited.EarlierMessageDigests] : null;
+        RecentMessages = inherited.Unanswered is { } unanswered ? [new MessageRecord(unanswered.MessageId, Version)] : [];
+    }
+
+    /// <summary>
+    /// What a fork made at this state inherits: the message ids as digests (the newest <see cref="MaxEarlierMessageDigests"/>),
+    /// except a last message still without a reply, which the fork keeps whole to answer it.
+    /// </summary>
+    public InheritedSession ToInherited()
+    {
+        var unanswered = RecentMessages is [.., var last] && last.ReplyVersion is null
+            && RecentTurns is [.., { Role: TurnRoles.User } turn]
+            ? new UnansweredMessage(last.MessageId, turn.Text, turn.At)
+            : null;
+        var digests = (EarlierMessageDigests ?? []).Concat(RecentMessages.SkipLast(unanswered is null ? 0 : 1).Select(m => MessageIdDigest.Of(m.MessageId)));
+        return new InheritedSession(UserId, RecentTurnLimit, MessageCount, FirstUserMessage, Title, Context, [.. RecentTurns],
+            [.. digests.TakeLast(MaxEarlierMessageDigests)], unanswered);
     }
 
     private void Changed(VersionedContextChange change)
