@@ -177,7 +177,7 @@ function sessionItem(session) {
   name.className = 'title';
   name.textContent = title;
   const meta = document.createElement('small');
-  meta.textContent = `${dateTime(session.lastActivityAt)} · ${session.messageCount} messages`;
+  meta.textContent = `${dateTime(session.lastActivityAt)} · ${session.messageCount} messages${session.forkedFrom ? ' · fork' : ''}`;
   open.append(name, meta);
   const actions = document.createElement('span');
   actions.className = 'actions';
