@@ -41,14 +41,14 @@ public sealed class ForkTests(ConversationClusterFixture fixture)
         var parent = fixture.Grains.GetGrain<IConversationGrain>(parentId);
         var forkId = Guid.NewGuid();
 
-        var fork = await parent.Fork(Caller.Local, 1_234, forkId);
-        var again = await parent.Fork(Caller.Local, 1_234, forkId);
+        var fork = await parent.Fork(Caller.Local, 1_235, forkId);
+        var again = await parent.Fork(Caller.Local, 1_235, forkId);
         var other = parent.Fork(Caller.Local, 1_000, forkId);
 
-        Assert.Equal(new SessionFork(forkId, 1, new ForkOrigin(parentId, 1_234)), fork);
+        Assert.Equal(new SessionFork(forkId, 1, new ForkOrigin(parentId, 1_235)), fork);
         Assert.Equal(fork, again);
         await Assert.ThrowsAsync<SessionNotFoundException>(() => other);
-        var expected = (await parent.GetStateAt(Caller.Local, 1_234))!;
+        var expected = (await parent.GetStateAt(Caller.Local, 1_235))!;
         var actual = (await fixture.Grains.GetGrain<IConversationGrain>(forkId).GetSession(Caller.Local))!;
         Assert.Equal(expected with { SessionId = forkId, Version = 1, StartedAt = actual.StartedAt, LastActivityAt = actual.LastActivityAt, ForkedFrom = fork!.ForkedFrom },
             actual with { Context = expected.Context, RecentTurns = expected.RecentTurns });
