@@ -12,7 +12,7 @@ namespace Orleans.Conversations.Grains.Tests;
 public sealed class ForkTests(ConversationClusterFixture fixture)
 {
     [Fact]
-    public void a_forks_state_has_the_parents_turns_and_ids_and_reads_back_from_its_snapshot_form()
+    public void a_forks_state_has_the_parents_turns_and_unanswered_message_and_reads_back_from_its_snapshot_form()
     {
         var parent = LongState(2_000, lastAnswered: false);
 
@@ -28,9 +28,16 @@ public sealed class ForkTests(ConversationClusterFixture fixture)
         Assert.Equal(parent.RecentTurns, restored.RecentTurns);
         Assert.Equal(parent.Context.ToJson().ToJsonString(), restored.Context.ToJson().ToJsonString());
         Assert.Equal(new MessageRecord("m-1999", 1), restored.FindMessage("m-1999"));
-        Assert.Equal(ConversationState.MaxEarlierMessageDigests, restored.EarlierMessageDigests!.Count);
-        Assert.True(restored.MayBeEarlierMessage("m-1998"));
+        Assert.Null(restored.EarlierMessageDigests);
+        Assert.False(restored.MayBeEarlierMessage("m-1998"), "the parent's ids are not in the fork's stream: nothing to look up");
         Assert.Empty(restored.RecentContextChanges);
+        for (var i = 0; i < 40; i++)
+            restored.Apply(new UserMessageReceived($"fork message {i}", $"f-{i}") { At = DateTimeOffset.UtcNow });
+        var later = JsonSerializer.Deserialize<ConversationState>(JsonSerializer.Serialize(restored, new PostgresEventStoreOptions().JsonOptions),
+            new PostgresEventStoreOptions().JsonOptions)!;
+        Assert.True(later.MayBeEarlierMessage("f-0"));
+        Assert.True(later.MayBeEarlierMessage("m-1999"));
+        Assert.False(later.MayBeEarlierMessage("f-never"));
     }
 
     [Fact]

@@ -3,9 +3,9 @@ using Orleans.Conversations.Engine;
 namespace Orleans.Conversations.Grains.Events;
 
 /// <summary>
-/// What a fork takes over of its parent's state (<see cref="SessionForked"/>). The parent's versions mean nothing in
-/// the fork's stream, so its message ids are carried as digests only (a retry of one is looked up in the fork's own
-/// stream, where it is not), except the message left without a reply by a fork made before that reply.
+/// What a fork takes over of its parent's state (<see cref="SessionForked"/>). The parent's message ids are not carried:
+/// their events are in the parent's stream, not the fork's, so an id of the parent is a new message in the fork. The
+/// one exception is the message left without a reply by a fork made before that reply, which the fork answers.
 /// </summary>
 /// <param name="UserId">The parent's label for its user.</param>
 /// <param name="RecentTurnLimit">How many recent turns the session keeps.</param>
@@ -14,7 +14,6 @@ namespace Orleans.Conversations.Grains.Events;
 /// <param name="Title">The title the parent's owner gave it, if any.</param>
 /// <param name="Context">What the parent remembered about the user.</param>
 /// <param name="RecentTurns">The parent's latest turns, oldest first.</param>
-/// <param name="EarlierMessageDigests">The digests of the parent's message ids (the newest ones), oldest first.</param>
 /// <param name="Unanswered">The parent's last user message when it had no reply yet at the fork's version.</param>
 [GenerateSerializer, Immutable]
 public sealed record InheritedSession(
@@ -25,5 +24,4 @@ public sealed record InheritedSession(
     [property: Id(4)] string? Title,
     [property: Id(5)] SessionContext Context,
     [property: Id(6)] ConversationTurn[] RecentTurns,
-    [property: Id(7)] ulong[] EarlierMessageDigests,
-    [property: Id(8)] UnansweredMessage? Unanswered);
+    [property: Id(7)] UnansweredMessage? Unanswered);

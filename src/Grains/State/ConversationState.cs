@@ -87,6 +87,12 @@ public sealed class ConversationState : IJsonOnDeserialized
     /// <summary>The session this one was forked from, and at which of its versions; null for a session that was started.</summary>
     [Id(17)] public ForkOrigin? ForkedFrom { get; set; }
 
+    /// <summary>
+    /// How many of <see cref="MessageCount"/> a fork inherited with their replies: their ids are in the parent's stream,
+    /// not in this one, so neither <see cref="RecentMessages"/> nor <see cref="EarlierMessageDigests"/> stands for them.
+    /// </summary>
+    [Id(18)] public int InheritedMessageCount { get; set; }
+
     /// <summary>How many context changes <see cref="RecentContextChanges"/> keeps.</summary>
     public const int MaxRecentContextChanges = 64;
 
@@ -145,7 +151,7 @@ public sealed class ConversationState : IJsonOnDeserialized
     /// </summary>
     public bool MayBeEarlierMessage(string messageId) =>
         EarlierMessageDigests is { } digests
-        && (MessageCount - RecentMessages.Count > digests.Count
+        && (MessageCount - InheritedMessageCount - RecentMessages.Count > digests.Count
             || System.Runtime.InteropServices.CollectionsMarshal.AsSpan(digests).Contains(MessageIdDigest.Of(messageId)));
 
     /// <summary>Applies one event of any type; the only way the state changes.</summary>
@@ -199,13 +205,13 @@ public sealed class ConversationState : IJsonOnDeserialized
         Title = inherited.Title;
         Context = inherited.Context;
         RecentTurns = [.. inherited.RecentTurns];
-        EarlierMessageDigests = inherited.EarlierMessageDigests.Length > 0 ? [.. inherited.EarlierMessageDigests] : null;
         RecentMessages = inherited.Unanswered is { } unanswered ? [new MessageRecord(unanswered.MessageId, Version)] : [];
+        InheritedMessageCount = MessageCount - RecentMessages.Count;
     }
 
     /// <summary>
-    /// What a fork made at this state inherits: the message ids as digests (the newest <see cref="MaxEarlierMessageDigests"/>),
-    /// except a last message still without a reply, which the fork keeps whole to answer it.
+    /// What a fork made at this state inherits: all but the message ids, except that of a last message still without a
+    /// reply, which the fork keeps to answer it. Bounded like the state, whatever the length of the history.
     /// </summary>
     public InheritedSession ToInherited()
     {
@@ -213,9 +219,7 @@ public sealed class ConversationState : IJsonOnDeserialized
             && RecentTurns is [.., { Role: TurnRoles.User } turn]
             ? new UnansweredMessage(last.MessageId, turn.Text, turn.At)
             : null;
-        var digests = (EarlierMessageDigests ?? []).Concat(RecentMessages.SkipLast(unanswered is null ? 0 : 1).Select(m => MessageIdDigest.Of(m.MessageId)));
-        return new InheritedSession(UserId, RecentTurnLimit, MessageCount, FirstUserMessage, Title, Context, [.. RecentTurns],
-            [.. digests.TakeLast(MaxEarlierMessageDigests)], unanswered);
+        return new InheritedSession(UserId, RecentTurnLimit, MessageCount, FirstUserMessage, Title, Context, [.. RecentTurns], unanswered);
     }
 
     private void Changed(VersionedContextChange change)
@@ -258,7 +262,7 @@ public sealed class ConversationState : IJsonOnDeserialized
     /// </summary>
     void IJsonOnDeserialized.OnDeserialized()
     {
-        var earlier = MessageCount - RecentMessages.Count;
+        var earlier = MessageCount - InheritedMessageCount - RecentMessages.Count;
         var kept = EarlierMessageDigests?.Count ?? 0;
         if (kept < Math.Min(earlier, MaxEarlierMessageDigests) || kept > earlier)
             throw new JsonException("The snapshot does not record the digests of the earlier message ids.");

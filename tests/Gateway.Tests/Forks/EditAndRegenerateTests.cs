@@ -11,7 +11,7 @@ public sealed class EditAndRegenerateTests(ServiceFixture service)
     [Fact]
     public async Task an_edit_forks_just_before_the_message_and_answers_the_new_text_there()
     {
-        var parent = await ConversationAsync("My name is Ada", "I live in Lisbon");
+        var parent = await Http.TemporaryConversationAsync("My name is Ada", "I live in Lisbon");
         var edited = await Http.MessageIdAsync(parent, 1);
         var editedVersion = await VersionOfAsync(parent, "UserMessageReceived", "messageId", edited);
 
@@ -33,7 +33,7 @@ public sealed class EditAndRegenerateTests(ServiceFixture service)
     [Fact]
     public async Task an_edit_sent_again_with_its_message_id_returns_the_same_fork_and_reply_and_stores_one_turn()
     {
-        var parent = await ConversationAsync("My name is Ada", "I like tea");
+        var parent = await Http.TemporaryConversationAsync("My name is Ada", "I like tea");
         var path = $"/api/sessions/{parent}/messages/{await Http.MessageIdAsync(parent, 1)}/edit";
 
         var first = await Http.PostOkAsync(path, new { text = "I like coffee", messageId = "edit-again" });
@@ -51,7 +51,7 @@ public sealed class EditAndRegenerateTests(ServiceFixture service)
     [Fact]
     public async Task a_regeneration_forks_just_before_the_reply_and_answers_the_same_message_again()
     {
-        var parent = await ConversationAsync("My name is Ada", "What is my name?");
+        var parent = await Http.TemporaryConversationAsync("My name is Ada", "What is my name?");
         var asked = await Http.MessageIdAsync(parent, 1);
         var replyVersion = await VersionOfAsync(parent, "AssistantReplied", "inReplyTo", asked);
 
@@ -73,7 +73,7 @@ public sealed class EditAndRegenerateTests(ServiceFixture service)
     [Fact]
     public async Task a_regeneration_sent_again_with_its_message_id_returns_the_same_fork_and_reply_and_one_without_makes_another_fork()
     {
-        var parent = await ConversationAsync("I like tea");
+        var parent = await Http.TemporaryConversationAsync("I like tea");
         var path = $"/api/sessions/{parent}/messages/{await Http.MessageIdAsync(parent, 0)}/regenerate";
 
         var first = await Http.PostOkAsync(path, new { messageId = "regen-again" });
@@ -89,7 +89,7 @@ public sealed class EditAndRegenerateTests(ServiceFixture service)
     [Fact]
     public async Task an_edit_streams_its_turn_like_a_message_and_a_streamed_retry_replays_it()
     {
-        var parent = await ConversationAsync("My name is Ada", "I live in Lisbon");
+        var parent = await Http.TemporaryConversationAsync("My name is Ada", "I live in Lisbon");
         var path = $"/api/sessions/{parent}/messages/{await Http.MessageIdAsync(parent, 1)}/edit";
 
         var events = await Http.PostStreamAsync(path, new { text = "I live in São Paulo and I like long walks", messageId = "edit-stream" });
@@ -112,7 +112,7 @@ public sealed class EditAndRegenerateTests(ServiceFixture service)
     [Fact]
     public async Task a_regeneration_streams_its_reply_under_the_requests_message_id()
     {
-        var parent = await ConversationAsync("My name is Ada and I live in Lisbon");
+        var parent = await Http.TemporaryConversationAsync("My name is Ada and I live in Lisbon");
         var path = $"/api/sessions/{parent}/messages/{await Http.MessageIdAsync(parent, 0)}/regenerate";
 
         var events = await Http.PostStreamAsync(path, new { messageId = "regen-stream" });
@@ -131,13 +131,4 @@ public sealed class EditAndRegenerateTests(ServiceFixture service)
     private static Task<int> VersionOfAsync(Guid sessionId, string type, string field, string value) => TestDatabase.ScalarAsync<int>(
         "SELECT version FROM eventstore.events WHERE stream_id = $1 AND event_type = $2 AND data->>$3 = $4",
         TestDatabase.StreamOf(sessionId), type, field, value);
-
-    private async Task<Guid> ConversationAsync(params string[] messages)
-    {
-        // Temporary, so that what it answers does not depend on the memory other tests share in open mode.
-        var id = (await Http.PostOkAsync("/api/sessions", new { memory = "off" }, System.Net.HttpStatusCode.Created))["sessionId"]!.GetValue<Guid>();
-        foreach (var message in messages)
-            await service.SendAsync(id, message);
-        return id;
-    }
 }

@@ -11,7 +11,7 @@ public sealed class ForkApiTests(ServiceFixture service)
     [Fact]
     public async Task a_fork_in_the_middle_starts_from_the_parents_state_at_that_version_and_records_where_it_came_from()
     {
-        var parent = await ConversationAsync("My name is Ada", "I live in Lisbon", "I like tea");
+        var parent = await Http.TemporaryConversationAsync("My name is Ada", "I live in Lisbon", "I like tea");
         var atVersion = (await Http.StateAsync(parent))["version"]!.GetValue<int>() - 4;
 
         var fork = await Http.ForkAsync(parent, atVersion);
@@ -32,7 +32,7 @@ public sealed class ForkApiTests(ServiceFixture service)
     [Fact]
     public async Task a_fork_without_a_version_is_made_at_the_current_one_and_answers_from_what_it_inherited()
     {
-        var parent = await ConversationAsync("My name is Ada", "I like tea");
+        var parent = await Http.TemporaryConversationAsync("My name is Ada", "I like tea");
         var current = await Http.StateAsync(parent);
 
         using var created = await Http.PostAsync($"/api/sessions/{parent}/fork", null);
@@ -51,7 +51,7 @@ public sealed class ForkApiTests(ServiceFixture service)
     [Fact]
     public async Task forking_and_writing_to_the_fork_leave_the_parent_exactly_as_it_was()
     {
-        var parent = await ConversationAsync("My name is Ada", "I live in Lisbon");
+        var parent = await Http.TemporaryConversationAsync("My name is Ada", "I live in Lisbon");
         var before = (await Http.EventsAsync(parent)).ToJsonString();
         var stateBefore = (await Http.StateAsync(parent)).ToJsonString();
 
@@ -67,7 +67,7 @@ public sealed class ForkApiTests(ServiceFixture service)
     [Fact]
     public async Task a_fork_stays_whole_after_its_parent_is_deleted()
     {
-        var parent = await ConversationAsync("My name is Ada", "I live in Lisbon");
+        var parent = await Http.TemporaryConversationAsync("My name is Ada", "I live in Lisbon");
         var parentState = await Http.StateAsync(parent);
         var forkId = (await Http.ForkAsync(parent))["sessionId"]!.GetValue<Guid>();
 
@@ -84,7 +84,7 @@ public sealed class ForkApiTests(ServiceFixture service)
     [Fact]
     public async Task a_fork_of_a_fork_records_its_own_parent()
     {
-        var parent = await ConversationAsync("My name is Ada");
+        var parent = await Http.TemporaryConversationAsync("My name is Ada");
         var child = (await Http.ForkAsync(parent))["sessionId"]!.GetValue<Guid>();
         await service.SendAsync(child, "I live in Lisbon");
 
@@ -99,7 +99,7 @@ public sealed class ForkApiTests(ServiceFixture service)
     [Fact]
     public async Task a_fork_is_listed_with_its_origin_among_the_sessions_and_among_its_parents_forks()
     {
-        var parent = await ConversationAsync("Tell me about forks in the road");
+        var parent = await Http.TemporaryConversationAsync("Tell me about forks in the road");
         var first = (await Http.ForkAsync(parent, 2))["sessionId"]!.GetValue<Guid>();
         var second = (await Http.ForkAsync(parent))["sessionId"]!.GetValue<Guid>();
         var current = (await Http.StateAsync(parent))["version"]!.GetValue<int>();
@@ -116,15 +116,5 @@ public sealed class ForkApiTests(ServiceFixture service)
         Assert.Equal(1, row["messageCount"]!.GetValue<int>());
         Assert.Null(rows.Single(r => r!["sessionId"]!.GetValue<Guid>() == parent)!["forkedFrom"]);
         Assert.Null((await Http.StateAsync(parent))["forkedFrom"]);
-    }
-
-    /// <summary>A new session with one turn per message.</summary>
-    private async Task<Guid> ConversationAsync(params string[] messages)
-    {
-        // Temporary, so that what it answers does not depend on the memory other tests share in open mode.
-        var id = (await Http.PostOkAsync("/api/sessions", new { memory = "off" }, System.Net.HttpStatusCode.Created))["sessionId"]!.GetValue<Guid>();
-        foreach (var message in messages)
-            await service.SendAsync(id, message);
-        return id;
     }
 }

@@ -17,6 +17,18 @@ internal static class ForkCalls
         return JsonNode.Parse(text)!.AsObject();
     }
 
+    /// <summary>
+    /// A new temporary session, so that what it answers does not depend on the memory other tests share in open mode,
+    /// with one turn per message.
+    /// </summary>
+    public static async Task<Guid> TemporaryConversationAsync(this HttpClient client, params string[] messages)
+    {
+        var id = (await client.PostOkAsync("/api/sessions", new { memory = "off" }, HttpStatusCode.Created))["sessionId"]!.GetValue<Guid>();
+        foreach (var message in messages)
+            await client.PostOkAsync($"/api/sessions/{id}/messages", new { text = message });
+        return id;
+    }
+
     /// <summary>Forks <paramref name="sessionId"/> at <paramref name="version"/> (the current one when null); the answer.</summary>
     public static Task<JsonObject> ForkAsync(this HttpClient client, Guid sessionId, int? version = null) =>
         client.PostOkAsync($"/api/sessions/{sessionId}/fork", version is null ? new { } : new { version }, HttpStatusCode.Created);
