@@ -280,7 +280,8 @@ async function refresh() {
   if (!state.sessionId) return;
   const id = state.sessionId;
   const [session, events] = await Promise.all([getJson(`/api/sessions/${id}`), loadEvents(id)]);
-  const [branches, origin] = await Promise.all([loadBranches(session), originOf(session)]);
+  // Branches only decorate the conversation: failing to read them leaves it shown without.
+  const [branches, origin] = await Promise.all([loadBranches(session).catch(() => new Map()), originOf(session)]);
   if (id !== state.sessionId) return;
   state.pastVersion = null;
   remember(session);
