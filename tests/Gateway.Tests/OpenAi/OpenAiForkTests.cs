@@ -64,4 +64,25 @@ public sealed class OpenAiForkTests(ServiceFixture service)
         Assert.Equal(["user", "user", "assistant"], state["recentTurns"]!.AsArray().Select(t => t!["role"]!.GetValue<string>()));
         Assert.Equal("SessionForked,UserMessageReceived,ContextUpdated,AssistantReplied", await TestDatabase.EventTypesAsync(Guid.Parse(fork)));
     }
+
+    [Fact]
+    public async Task a_streamed_completion_with_an_edited_history_streams_from_the_fork_it_names()
+    {
+        var headers = new SessionHeaderPolicy { SessionId = Guid.NewGuid() };
+        var original = headers.SessionId.Value;
+        var chat = OpenAiClients.Chat(Gateway, "anything-in-open-mode", headers);
+        await chat.CompleteChatAsync(new UserChatMessage("I like tea"));
+
+        var text = new System.Text.StringBuilder();
+        await foreach (var update in chat.CompleteChatStreamingAsync(new UserChatMessage("I like coffee")))
+        {
+            foreach (var part in update.ContentUpdate)
+                text.Append(part.Text);
+        }
+
+        var fork = headers.AnsweredSessionId!;
+        Assert.NotEqual(original.ToString(), fork);
+        Assert.Equal(await OpenAiClients.StoredReplyAsync(service.Http, fork), text.ToString());
+        Assert.Equal("SessionForked,UserMessageReceived,ContextUpdated,AssistantReplied", await TestDatabase.EventTypesAsync(Guid.Parse(fork)));
+    }
 }
