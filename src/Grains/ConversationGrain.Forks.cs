@@ -27,8 +27,9 @@ public sealed partial class ConversationGrain : ISessionForkTarget
             : known.ReplyVersion - 1;
         if (at is not { } version)
             return null;
-        var kind = point == ForkPoint.BeforeMessage ? "edit" : "regenerate";
-        return await ForkAtAsync(caller, version, ForkIds.For(SessionId, kind, known.MessageId, requestId));
+        return point == ForkPoint.BeforeMessage
+            ? await ForkAtAsync(caller, version, ForkIds.For(SessionId, "edit", known.MessageId, requestId))
+            : await ForkAtAsync(caller, version, ForkIds.For(SessionId, "regenerate", known.MessageId, requestId), requestId);
     }
 
     /// <inheritdoc/>
@@ -76,13 +77,13 @@ public sealed partial class ConversationGrain : ISessionForkTarget
     /// Makes the fork <paramref name="forkId"/> of this session at <paramref name="version"/>: the state there (this
     /// state, or one replayed from the snapshot nearest below), handed to the fork as its first event.
     /// </summary>
-    private async Task<SessionFork> ForkAtAsync(Caller caller, int version, Guid forkId)
+    private async Task<SessionFork> ForkAtAsync(Caller caller, int version, Guid forkId, string? regenerationId = null)
     {
         var state = version == State.Version
             ? State
             : await ReadStoreAsync(() => eventStore.ReplayAsync<ConversationState, SessionEvent>(StreamId, version, (s, e) => s.Apply(e)));
         var origin = new ForkOrigin(SessionId, version);
-        var forked = new SessionForked(origin, state.OwnerTenant, state.OwnerUserId, state.Memory, state.ToInherited()) { At = clock.GetUtcNow() };
+        var forked = new SessionForked(origin, state.OwnerTenant, state.OwnerUserId, state.Memory, state.ToInherited(), regenerationId) { At = clock.GetUtcNow() };
         var forkVersion = await GrainFactory.GetGrain<ISessionForkTarget>(forkId).StartAsFork(caller, forked);
         var unanswered = forked.Inherited.Unanswered is { } message ? new UserMessage(message.Text, message.MessageId) : null;
         return new SessionFork(forkId, forkVersion, origin, unanswered);

@@ -93,6 +93,16 @@ public sealed class ConversationState : IJsonOnDeserialized
     /// </summary>
     [Id(18)] public int InheritedMessageCount { get; set; }
 
+    /// <summary>For a fork made to regenerate a reply, the request's message id, which names the turn that answers <see cref="RegeneratedMessageId"/>.</summary>
+    [Id(19)] public string? RegenerationId { get; set; }
+
+    /// <summary>For a fork made to regenerate a reply, the inherited message it answers again.</summary>
+    [Id(20)] public string? RegeneratedMessageId { get; set; }
+
+    /// <summary>The id of the turn <paramref name="messageId"/> names: the regenerated message for its request's id, else itself.</summary>
+    public string TurnIdOf(string messageId) =>
+        RegenerationId is not null && RegenerationId == messageId ? RegeneratedMessageId! : messageId;
+
     /// <summary>How many context changes <see cref="RecentContextChanges"/> keeps.</summary>
     public const int MaxRecentContextChanges = 64;
 
@@ -207,6 +217,8 @@ public sealed class ConversationState : IJsonOnDeserialized
         RecentTurns = [.. inherited.RecentTurns];
         RecentMessages = inherited.Unanswered is { } unanswered ? [new MessageRecord(unanswered.MessageId, Version)] : [];
         InheritedMessageCount = MessageCount - RecentMessages.Count;
+        if (forked.RegenerationId is { } requestId && inherited.Unanswered is { } message)
+            (RegenerationId, RegeneratedMessageId) = (requestId, message.MessageId);
     }
 
     /// <summary>

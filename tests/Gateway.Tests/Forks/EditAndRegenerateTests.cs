@@ -110,7 +110,7 @@ public sealed class EditAndRegenerateTests(ServiceFixture service)
     }
 
     [Fact]
-    public async Task a_regeneration_streams_its_reply_under_the_requests_message_id()
+    public async Task a_regeneration_streams_its_reply_under_the_requests_message_id_and_resumes_under_it()
     {
         var parent = await Http.TemporaryConversationAsync("My name is Ada and I live in Lisbon");
         var path = $"/api/sessions/{parent}/messages/{await Http.MessageIdAsync(parent, 0)}/regenerate";
@@ -123,6 +123,14 @@ public sealed class EditAndRegenerateTests(ServiceFixture service)
         var forkId = events[^1].Data["sessionId"]!.GetValue<Guid>();
         Assert.Equal("SessionForked,AssistantReplied", await TestDatabase.EventTypesAsync(forkId));
         Assert.Equal(events[^1].Data["reply"]!.GetValue<string>(), OpenAnswer(await Http.StateAsync(forkId)));
+        using var resume = new HttpRequestMessage(HttpMethod.Get, $"/api/sessions/{forkId}/messages/regen-stream/stream");
+        resume.Headers.Add("Last-Event-ID", "1");
+        using var resumed = await Http.SendAsync(resume);
+        var rest = await resumed.Content.ReadAsStringAsync();
+        Assert.True(resumed.IsSuccessStatusCode, rest);
+        Assert.Contains("event: turn.completed", rest);
+        Assert.Contains("\"messageId\":\"regen-stream\"", rest);
+        Assert.DoesNotContain("event: turn.started", rest);
     }
 
     private static string OpenAnswer(JsonObject state) =>
