@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Orleans.Conversations.Engine;
 
 namespace Orleans.Conversations.Grains.Interfaces;
 
@@ -69,6 +70,32 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// The session does not exist, belongs to someone else, or was deleted earlier and nothing of it is left.
     /// </exception>
     Task<DeletionOutcome> Delete(Caller caller, SessionDeletion deletion);
+
+    /// <summary>
+    /// Forks the session into session <paramref name="forkId"/>, owned by the same owner, whose state equals this
+    /// session's right after event <paramref name="version"/> (the current version when null); this session is not
+    /// changed. The same fork asked for again returns the fork already made. Only the owner may fork.
+    /// </summary>
+    /// <returns>The fork, or null when the session has no version <paramref name="version"/>.</returns>
+    /// <exception cref="SessionNotFoundException">The session does not exist, was deleted, or belongs to someone else.</exception>
+    Task<SessionFork?> Fork(Caller caller, int? version, Guid forkId);
+
+    /// <summary>
+    /// Forks the session just before the user message <paramref name="messageId"/> (an edit) or just before its reply
+    /// (a regeneration), into a session whose id follows from this session, the point and <paramref name="requestId"/>,
+    /// so that a retry with the same request id finds the same fork.
+    /// </summary>
+    /// <returns>The fork, or null when no user message of the session (with a reply, for a regeneration) has that id.</returns>
+    /// <exception cref="SessionNotFoundException">The session does not exist, was deleted, or belongs to someone else.</exception>
+    Task<SessionFork?> ForkAtMessage(Caller caller, string messageId, ForkPoint point, string requestId);
+
+    /// <summary>
+    /// Compares <paramref name="history"/> (a client's earlier user and assistant messages, oldest first) with the
+    /// session's turns: null when it is the session's history (or ends with it), else a fork made just before the
+    /// first turn that differs, its id following from <paramref name="requestId"/>.
+    /// </summary>
+    /// <exception cref="SessionNotFoundException">The session exists and belongs to someone else, or was deleted.</exception>
+    Task<SessionFork?> ForkForHistory(Caller caller, IReadOnlyList<ConversationTurn> history, string requestId);
 
     /// <summary>
     /// The events of the turn of <paramref name="messageId"/> after <paramref name="afterSequence"/>: at once when there

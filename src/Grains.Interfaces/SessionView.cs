@@ -35,4 +35,7 @@ public sealed record SessionView
 
     /// <summary>Whether the session reads and writes its owner's memory; false for a temporary session.</summary>
     [Id(9)] public bool Memory { get; init; } = true;
+
+    /// <summary>The session this one was forked from, and at which of its versions; null for a session that was started.</summary>
+    [Id(10)] public ForkOrigin? ForkedFrom { get; init; }
 }

@@ -23,7 +23,13 @@ public static class UserMessageRules
 
         if (CheckCharacters("text", message.Text) is { } badText)
             return badText;
-        if (message.MessageId is not { } id)
+        return CheckMessageId(message.MessageId);
+    }
+
+    /// <summary>The reason a message id is refused, or null when it is acceptable.</summary>
+    public static MessageRejectedException? CheckMessageId(string? id)
+    {
+        if (id is null)
             return new MessageRejectedException("messageId", RejectionReason.Invalid, "Field 'messageId' is required.");
         if (id.Length > MaxMessageIdLength || string.IsNullOrWhiteSpace(id))
         {

@@ -199,7 +199,7 @@ public sealed partial class ConversationGrain
                 : null;
         }
 
-        if (await ReadEventAtAsync(known.MessageVersion) is not UserMessageReceived stored || stored.MessageId != known.MessageId)
+        if (await ReadUnansweredAsync(known) is not { } stored)
             return null;
         var state = State;
         var laterMessages = state.RecentMessages.Count - state.IndexOfMessage(known.MessageId);
@@ -213,6 +213,17 @@ public sealed partial class ConversationGrain
             previousCount == 0 ? null : state.FirstUserMessage);
         return await AnswerAsync([], request, known.MessageId, caller);
     }
+
+    /// <summary>
+    /// The text of a stored message without a reply, and when it was received: from its <c>UserMessageReceived</c>, or
+    /// from the <c>SessionForked</c> of a fork made before its reply. Null when the log holds no such message there.
+    /// </summary>
+    private async Task<UnansweredMessage?> ReadUnansweredAsync(MessageRecord known) => await ReadEventAtAsync(known.MessageVersion) switch
+    {
+        UserMessageReceived stored when stored.MessageId == known.MessageId => new UnansweredMessage(stored.MessageId, stored.Text, stored.At),
+        SessionForked { Inherited.Unanswered: { } inherited } when inherited.MessageId == known.MessageId => inherited,
+        _ => null,
+    };
 
     private async Task<SessionEvent?> ReadEventAtAsync(int version) =>
         (await ReadStoreAsync(() => RetrieveConfirmedEvents(version - 1, version))).FirstOrDefault();

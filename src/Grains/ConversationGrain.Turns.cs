@@ -37,6 +37,7 @@ public sealed partial class ConversationGrain
     {
         if (_erased)
             return null;
+        messageId = State.TurnIdOf(messageId);
         var limit = wait < MaxReadWait ? wait : MaxReadWait;
         // A reader from the start may be waiting for a turn queued behind this read: one not begun yet, or the retry of
         // a failed one. It waits for a turn to begin before being told there is none, or the failed attempt.
@@ -62,6 +63,7 @@ public sealed partial class ConversationGrain
     {
         if (_erased)
             return Task.FromResult<bool?>(null);
+        messageId = State.TurnIdOf(messageId);
         if (_running is { } running && running.MessageId == messageId && _turns.Find(messageId) is { } turn && turn.CanBeWrittenBy(caller))
         {
             running.Cancel.Cancel();

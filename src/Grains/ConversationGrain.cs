@@ -131,6 +131,7 @@ public sealed partial class ConversationGrain(
         RecentTurns = [.. state.RecentTurns],
         Title = state.Title ?? SessionTitles.FromFirstMessage(state.FirstUserMessage),
         Memory = state.Memory,
+        ForkedFrom = state.ForkedFrom,
     };
 
     /// <summary>Reads from the event store, turning its failures into the unavailability callers know how to report.</summary>

@@ -8,8 +8,11 @@ internal sealed class SessionChanges(Guid sessionId, SessionListRules rules)
 {
     public Guid SessionId { get; } = sessionId;
 
-    /// <summary>The owner, when the session started in this batch.</summary>
+    /// <summary>The owner, when the session started (or was forked) in this batch.</summary>
     public (string Tenant, string Owner, DateTimeOffset At)? Started { get; private set; }
+
+    /// <summary>The parent, when the session began as a fork in this batch.</summary>
+    public ListedForkOrigin? ForkedFrom { get; private set; }
 
     public int Messages { get; private set; }
 
@@ -29,6 +32,13 @@ internal sealed class SessionChanges(Guid sessionId, SessionListRules rules)
         {
             case SessionStartedView started:
                 Started = (started.Tenant ?? rules.LegacyTenant, started.Owner ?? rules.LegacyOwner, @event.RecordedAt);
+                break;
+            case SessionForkedView forked:
+                Started = (forked.Tenant, forked.Owner, @event.RecordedAt);
+                ForkedFrom = new ListedForkOrigin(forked.ForkedFrom.SessionId, forked.ForkedFrom.Version);
+                Messages += forked.Inherited.MessageCount;
+                Title = forked.Inherited.Title;
+                DefaultTitle ??= rules.DefaultTitle(forked.Inherited.FirstUserMessage);
                 break;
             case UserMessageReceivedView message:
                 Messages++;

@@ -90,8 +90,10 @@ public sealed class SessionListProjector(
         {
             yield return new NpgsqlBatchCommand(
                 """
-                INSERT INTO session_list.sessions (session_id, tenant, owner, title, default_title, started_at, last_activity_at, message_count, version)
-                SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::int[], $9::int[])
+                INSERT INTO session_list.sessions
+                    (session_id, tenant, owner, title, default_title, started_at, last_activity_at, message_count, version, forked_from_session, forked_from_version)
+                SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::int[], $9::int[],
+                                     $10::uuid[], $11::int[])
                 ON CONFLICT (session_id) DO NOTHING
                 """)
             {
@@ -106,6 +108,8 @@ public sealed class SessionListProjector(
                     Array(started, s => s.LastActivityAt),
                     Array(started, s => s.Messages),
                     Array(started, s => s.Version),
+                    Array(started, s => s.ForkedFrom?.SessionId),
+                    Array(started, s => s.ForkedFrom?.Version),
                 },
             };
         }

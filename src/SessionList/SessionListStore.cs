@@ -16,7 +16,8 @@ public sealed class SessionListStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(
             """
-            SELECT session_id, tenant, owner, coalesce(title, default_title), started_at, last_activity_at, message_count, version
+            SELECT session_id, tenant, owner, coalesce(title, default_title), started_at, last_activity_at, message_count, version,
+                   forked_from_session, forked_from_version
             FROM session_list.sessions
             WHERE tenant = $1 AND owner = $2 AND ($3::timestamptz IS NULL OR (last_activity_at, session_id) < ($3, $4))
             ORDER BY last_activity_at DESC, session_id DESC
@@ -27,6 +28,23 @@ public sealed class SessionListStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter { Value = after is { } a ? a.LastActivityAt : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = after?.SessionId ?? Guid.Empty });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        return await ReadEntriesAsync(command, cancellationToken);
+    }
+
+    /// <summary>A user's forks of session <paramref name="parent"/>, in the order of the parent's versions they were made at, then of their start.</summary>
+    public async Task<IReadOnlyList<SessionListEntry>> ForksOfAsync(string tenant, string owner, Guid parent, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT session_id, tenant, owner, coalesce(title, default_title), started_at, last_activity_at, message_count, version,
+                   forked_from_session, forked_from_version
+            FROM session_list.sessions
+            WHERE tenant = $1 AND owner = $2 AND forked_from_session = $3
+            ORDER BY forked_from_version, started_at, session_id
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tenant });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = owner });
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = parent });
         return await ReadEntriesAsync(command, cancellationToken);
     }
 
@@ -52,7 +70,8 @@ public sealed class SessionListStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(
             """
-            SELECT session_id, tenant, owner, coalesce(title, default_title), started_at, last_activity_at, message_count, version
+            SELECT session_id, tenant, owner, coalesce(title, default_title), started_at, last_activity_at, message_count, version,
+                   forked_from_session, forked_from_version
             FROM session_list.sessions
             WHERE last_activity_at < $1 AND ($2::timestamptz IS NULL OR (last_activity_at, session_id) > ($2, $3))
             ORDER BY last_activity_at, session_id
@@ -101,7 +120,8 @@ public sealed class SessionListStore(NpgsqlDataSource dataSource)
         {
             entries.Add(new SessionListEntry(
                 reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt32(6), reader.GetInt32(7)));
+                reader.GetFieldValue<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt32(6), reader.GetInt32(7),
+                reader.IsDBNull(8) ? null : new ListedForkOrigin(reader.GetGuid(8), reader.GetInt32(9))));
         }
 
         return entries;

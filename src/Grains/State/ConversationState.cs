@@ -30,7 +30,7 @@ public sealed class ConversationState : IJsonOnDeserialized
     /// <summary>The number of events applied: the stream version this state stands at.</summary>
     [Id(0)] public int Version { get; set; }
 
-    /// <summary>Whether <c>SessionStarted</c> has been applied.</summary>
+    /// <summary>Whether the first event, <c>SessionStarted</c> or <c>SessionForked</c>, has been applied.</summary>
     [Id(1)] public bool Started { get; set; }
 
     /// <summary>Who the session belongs to, if the client said.</summary>
@@ -83,6 +83,25 @@ public sealed class ConversationState : IJsonOnDeserialized
     /// the session adds on top of the user's memory for the changes the memory has not applied yet.
     /// </summary>
     [Id(16)] public List<VersionedContextChange> RecentContextChanges { get; set; } = [];
+
+    /// <summary>The session this one was forked from, and at which of its versions; null for a session that was started.</summary>
+    [Id(17)] public ForkOrigin? ForkedFrom { get; set; }
+
+    /// <summary>
+    /// How many of <see cref="MessageCount"/> a fork inherited with their replies: their ids are in the parent's stream,
+    /// not in this one, so neither <see cref="RecentMessages"/> nor <see cref="EarlierMessageDigests"/> stands for them.
+    /// </summary>
+    [Id(18)] public int InheritedMessageCount { get; set; }
+
+    /// <summary>For a fork made to regenerate a reply, the request's message id, which names the turn that answers <see cref="RegeneratedMessageId"/>.</summary>
+    [Id(19)] public string? RegenerationId { get; set; }
+
+    /// <summary>For a fork made to regenerate a reply, the inherited message it answers again.</summary>
+    [Id(20)] public string? RegeneratedMessageId { get; set; }
+
+    /// <summary>The id of the turn <paramref name="messageId"/> names: the regenerated message for its request's id, else itself.</summary>
+    public string TurnIdOf(string messageId) =>
+        RegenerationId is not null && RegenerationId == messageId ? RegeneratedMessageId! : messageId;
 
     /// <summary>How many context changes <see cref="RecentContextChanges"/> keeps.</summary>
     public const int MaxRecentContextChanges = 64;
@@ -142,7 +161,7 @@ public sealed class ConversationState : IJsonOnDeserialized
     /// </summary>
     public bool MayBeEarlierMessage(string messageId) =>
         EarlierMessageDigests is { } digests
-        && (MessageCount - RecentMessages.Count > digests.Count
+        && (MessageCount - InheritedMessageCount - RecentMessages.Count > digests.Count
             || System.Runtime.InteropServices.CollectionsMarshal.AsSpan(digests).Contains(MessageIdDigest.Of(messageId)));
 
     /// <summary>Applies one event of any type; the only way the state changes.</summary>
@@ -153,6 +172,7 @@ public sealed class ConversationState : IJsonOnDeserialized
         switch (@event)
         {
             case SessionStarted e: Apply(e); break;
+            case SessionForked e: Apply(e); break;
             case UserMessageReceived e: Apply(e); break;
             case AssistantReplied e: Apply(e); break;
             case ContextUpdated e: Apply(e); Changed(new(Version, e.Key, e.Value, false)); break;
@@ -172,6 +192,46 @@ public sealed class ConversationState : IJsonOnDeserialized
         StartedAt = started.At;
         RecentTurnLimit = Math.Max(1, started.RecentTurnLimit);
         Memory = started.Memory;
+    }
+
+    /// <summary>
+    /// Takes over the parent's state as the fork carries it. The parent's context changes are not carried as recent
+    /// changes: their versions are the parent's, and a fork with memory on answers from the memory (which learns them
+    /// from the parent) with only its own newer changes on top, as any new session of the user does.
+    /// </summary>
+    private void Apply(SessionForked forked)
+    {
+        var inherited = forked.Inherited;
+        Started = true;
+        ForkedFrom = forked.ForkedFrom;
+        UserId = inherited.UserId;
+        OwnerTenant = forked.Tenant;
+        OwnerUserId = forked.Owner;
+        StartedAt = forked.At;
+        RecentTurnLimit = Math.Max(1, inherited.RecentTurnLimit);
+        Memory = forked.Memory;
+        MessageCount = inherited.MessageCount;
+        FirstUserMessage = inherited.FirstUserMessage;
+        Title = inherited.Title;
+        Context = inherited.Context;
+        RecentTurns = [.. inherited.RecentTurns];
+        RecentMessages = inherited.Unanswered is { } unanswered ? [new MessageRecord(unanswered.MessageId, Version)] : [];
+        InheritedMessageCount = MessageCount - RecentMessages.Count;
+        if (forked.RegenerationId is { } requestId && inherited.Unanswered is { } message)
+            (RegenerationId, RegeneratedMessageId) = (requestId, message.MessageId);
+    }
+
+    /// <summary>
+    /// What a fork made at this state inherits: all but the message ids, except that of a last message still without a
+    /// reply, which the fork keeps to answer it. Bounded like the state, whatever the length of the history.
+    /// </summary>
+    public InheritedSession ToInherited()
+    {
+        var unanswered = RecentMessages is [.., var last] && last.ReplyVersion is null
+            && RecentTurns is [.., { Role: TurnRoles.User } turn]
+            ? new UnansweredMessage(last.MessageId, turn.Text, turn.At)
+            : null;
+        return new InheritedSession(UserId, RecentTurnLimit, MessageCount, FirstUserMessage, Title, Context, [.. RecentTurns], unanswered);
     }
 
     private void Changed(VersionedContextChange change)
@@ -214,7 +274,7 @@ public sealed class ConversationState : IJsonOnDeserialized
     /// </summary>
     void IJsonOnDeserialized.OnDeserialized()
     {
-        var earlier = MessageCount - RecentMessages.Count;
+        var earlier = MessageCount - InheritedMessageCount - RecentMessages.Count;
         var kept = EarlierMessageDigests?.Count ?? 0;
         if (kept < Math.Min(earlier, MaxEarlierMessageDigests) || kept > earlier)
             throw new JsonException("The snapshot does not record the digests of the earlier message ids.");

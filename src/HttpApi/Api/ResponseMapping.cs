@@ -16,7 +16,11 @@ internal static class ResponseMapping
         view.Context.ToJson(),
         [.. view.RecentTurns.Select(t => new TurnResponse(t.Role, t.Text, t.At.UtcDateTime))],
         view.Title,
-        view.Memory ? "on" : "off");
+        view.Memory ? "on" : "off",
+        view.ForkedFrom.ToResponse());
+
+    public static ForkOriginResponse? ToResponse(this ForkOrigin? origin) =>
+        origin is null ? null : new ForkOriginResponse(origin.SessionId, origin.Version);
 
     public static EventsResponse ToResponse(this EventPage page) => new(
         page.SessionId,

@@ -20,7 +20,8 @@ public sealed record SessionResponse(
     JsonObject Context,
     IReadOnlyList<TurnResponse> RecentTurns,
     string? Title,
-    string Memory);
+    string Memory,
+    ForkOriginResponse? ForkedFrom);
 
 /// <summary>One turn of <see cref="SessionResponse.RecentTurns"/>.</summary>
 public sealed record TurnResponse(string Role, string Text, DateTime At);
@@ -50,7 +51,8 @@ public sealed record KeyResponse(string Id, string UserId, string Tenant, bool A
 public sealed record SessionListResponse(IReadOnlyList<SessionSummaryResponse> Sessions, string? Next);
 
 /// <summary>One session of <see cref="SessionListResponse"/>.</summary>
-public sealed record SessionSummaryResponse(Guid SessionId, string? Title, DateTime StartedAt, DateTime LastActivityAt, int MessageCount, int Version);
+public sealed record SessionSummaryResponse(
+    Guid SessionId, string? Title, DateTime StartedAt, DateTime LastActivityAt, int MessageCount, int Version, ForkOriginResponse? ForkedFrom);
 
 /// <summary>Answer to <c>PATCH /api/sessions/{id}</c>.</summary>
 public sealed record SessionRenamedResponse(Guid SessionId, string Title, int Version);
@@ -63,3 +65,18 @@ public sealed record FeedResponse(IReadOnlyList<FeedEventResponse> Events, strin
 
 /// <summary>One event of the feed; <see cref="Position"/> is the cursor right after it.</summary>
 public sealed record FeedEventResponse(string Position, Guid SessionId, int Version, string Type, DateTime At, JsonNode? Data);
+
+/// <summary>Where a fork came from: <c>forkedFrom</c> of a session, a list row and a fork's answers.</summary>
+public sealed record ForkOriginResponse(Guid SessionId, int Version);
+
+/// <summary>Answer to <c>POST /api/sessions/{id}/fork</c>.</summary>
+public sealed record ForkCreatedResponse(Guid SessionId, int Version, ForkOriginResponse ForkedFrom);
+
+/// <summary>Answer to an edit or a regeneration: the turn, answered in the fork it made.</summary>
+public sealed record ForkTurnResponse(Guid SessionId, string MessageId, string Reply, int Version, ForkOriginResponse ForkedFrom);
+
+/// <summary>Answer to <c>GET /api/sessions/{id}/forks</c>.</summary>
+public sealed record ForkListResponse(IReadOnlyList<ForkSummaryResponse> Forks);
+
+/// <summary>One fork of <see cref="ForkListResponse"/>.</summary>
+public sealed record ForkSummaryResponse(Guid SessionId, int ForkedAtVersion, string? Title, DateTime LastActivityAt);

@@ -51,7 +51,8 @@ public static class SessionLifecycleApi
         var shown = page.Take(pageSize).ToList();
         var next = page.Count > pageSize ? new SessionListCursor(shown[^1].LastActivityAt, shown[^1].SessionId).ToToken() : null;
         return TypedResults.Ok(new SessionListResponse(
-            [.. shown.Select(s => new SessionSummaryResponse(s.SessionId, s.Title, s.StartedAt.UtcDateTime, s.LastActivityAt.UtcDateTime, s.MessageCount, s.Version))],
+            [.. shown.Select(s => new SessionSummaryResponse(s.SessionId, s.Title, s.StartedAt.UtcDateTime, s.LastActivityAt.UtcDateTime, s.MessageCount, s.Version,
+                s.ForkedFrom is { } origin ? new ForkOriginResponse(origin.SessionId, origin.Version) : null))],
             next));
     }
 

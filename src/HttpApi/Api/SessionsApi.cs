@@ -30,6 +30,7 @@ public static class SessionsApi
         sessions.MapGet("/{id}/state", GetStateAt).WithName("GetSessionStateAt").WithSummary("The session's state right after event N");
         sessions.MapSessionLifecycle();
         sessions.MapTurnStreaming();
+        sessions.MapForks();
         return routes;
     }
 

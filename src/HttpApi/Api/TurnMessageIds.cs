@@ -49,6 +49,20 @@ internal static class TurnMessageIds
         return message;
     }
 
+    /// <summary>
+    /// The message id of a request that sends no text of its own (a regeneration): the body's, the header's or a new
+    /// one, checked and remembered on the request for every answer.
+    /// </summary>
+    /// <exception cref="MessageRejectedException">It breaks a rule; the exception names the field.</exception>
+    public static string AcceptId(HttpContext context, string? messageId)
+    {
+        var id = Resolve(context, messageId);
+        if (UserMessageRules.CheckMessageId(id) is { } rejected)
+            throw rejected;
+        context.Items[ItemKey] = id;
+        return id;
+    }
+
     /// <summary>The message of a WebSocket frame, checked against <see cref="UserMessageRules"/>; its id the frame's, or a new one.</summary>
     /// <exception cref="MessageRejectedException">It breaks a rule; the exception names the field.</exception>
     public static UserMessage Accept(string? text, string? messageId, MessageLimitOptions limits)

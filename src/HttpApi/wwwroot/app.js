@@ -177,7 +177,7 @@ function sessionItem(session) {
   name.className = 'title';
   name.textContent = title;
   const meta = document.createElement('small');
-  meta.textContent = `${dateTime(session.lastActivityAt)} · ${session.messageCount} messages`;
+  meta.textContent = `${dateTime(session.lastActivityAt)} · ${session.messageCount} messages${session.forkedFrom ? ' · fork' : ''}`;
   open.append(name, meta);
   const actions = document.createElement('span');
   actions.className = 'actions';
@@ -253,6 +253,7 @@ function clearConversation() {
   state.failed = null;
   $('chat-title').textContent = 'New conversation';
   $('temporary').hidden = true;
+  $('fork-origin').hidden = true;
   $('turns').replaceChildren();
   $('context').replaceChildren();
   $('context-empty').hidden = false;
@@ -279,6 +280,8 @@ async function refresh() {
   if (!state.sessionId) return;
   const id = state.sessionId;
   const [session, events] = await Promise.all([getJson(`/api/sessions/${id}`), loadEvents(id)]);
+  // Branches only decorate the conversation: failing to read them leaves it shown without.
+  const [branches, origin] = await Promise.all([loadBranches(session).catch(() => new Map()), originOf(session)]);
   if (id !== state.sessionId) return;
   state.pastVersion = null;
   remember(session);
@@ -286,7 +289,8 @@ async function refresh() {
   $('past').hidden = true;
   $('chat-title').textContent = titleOf(session);
   $('temporary').hidden = session.memory !== 'off';
-  if (!state.turn) renderTurns(session.recentTurns);
+  renderOrigin(session, origin);
+  if (!state.turn) renderTurns(withIds(session.recentTurns, events), branches);
   renderContext(session.context);
   renderTimeline(events);
   setComposer();
@@ -314,9 +318,127 @@ function turnItem(role, text) {
   return item;
 }
 
-function renderTurns(turns) {
-  $('turns').replaceChildren(...turns.map(t => turnItem(t.role, t.text)));
+/** The turns shown, each with its turn's message id and event version where the session's own events tell them. */
+function withIds(turns, events) {
+  const own = events.filter(e => e.type === 'UserMessageReceived' || e.type === 'AssistantReplied').map(e => e.type === 'AssistantReplied'
+    ? { role: 'assistant', messageId: e.data.inReplyTo, version: e.version }
+    : { role: 'user', messageId: e.data.messageId, version: e.version });
+  const shown = turns.map(t => ({ ...t }));
+  for (let i = 1; i <= Math.min(shown.length, own.length) && shown[shown.length - i].role === own[own.length - i].role; i++)
+    Object.assign(shown[shown.length - i], own[own.length - i]);
+  return shown;
+}
+
+/** Renders the turns; with <branches>, each of the session's own turns gets its Edit or Regenerate and branch switcher. */
+function renderTurns(turns, branches = null) {
+  $('turns').replaceChildren(...turns.map((t, i) => {
+    const item = turnItem(t.role, t.text);
+    if (branches && t.messageId) item.append(turnActions(item, turns.slice(0, i), t, branches.get(t.version)));
+    return item;
+  }));
   scrollToEnd();
+}
+
+// ---- Branches: edits, regenerated replies, and moving between the forks made at one point ----
+
+/**
+ * The branches at each of the session's turns, by the turn's event version: its own forks made just before that event
+ * (the session first), and, for a fork, its siblings at its first own event (its parent first).
+ */
+async function loadBranches(session) {
+  const points = new Map();
+  const add = (version, list, current) => points.set(version, { list, index: list.indexOf(current) });
+  const forks = (await getJson(`/api/sessions/${session.sessionId}/forks`)).forks;
+  for (const version of new Set(forks.map(f => f.forkedAtVersion))) {
+    add(version + 1, [session.sessionId, ...forks.filter(f => f.forkedAtVersion === version).map(f => f.sessionId)], session.sessionId);
+  }
+  const origin = session.forkedFrom;
+  if (origin) {
+    const siblings = await getJson(`/api/sessions/${origin.sessionId}/forks`).then(r => r.forks, () => []);
+    const list = [origin.sessionId, ...siblings.filter(f => f.forkedAtVersion === origin.version).map(f => f.sessionId)];
+    if (!list.includes(session.sessionId)) list.push(session.sessionId);
+    add(2, list, session.sessionId);
+  }
+  return points;
+}
+
+/** The title of the session a fork came from, or null when that session is gone. */
+const originOf = session => session.forkedFrom
+  ? getJson(`/api/sessions/${session.forkedFrom.sessionId}`).then(titleOf, () => null)
+  : Promise.resolve(null);
+
+function renderOrigin(session, title) {
+  const origin = session.forkedFrom;
+  $('fork-origin').hidden = !origin;
+  if (!origin) return;
+  const link = $('fork-origin-link');
+  link.textContent = `${title ?? 'a deleted conversation'} at event ${origin.version}`;
+  link.href = `#session=${origin.sessionId}&version=${origin.version}`;
+}
+
+/** A turn's Edit (user) or Regenerate (assistant), and its branch switcher "2 / 3" when forks were made there. */
+function turnActions(item, before, turn, branch) {
+  const actions = document.createElement('div');
+  actions.className = 'turn-actions';
+  if (branch && branch.list.length > 1) {
+    const nav = document.createElement('span');
+    nav.className = 'branch';
+    const position = document.createElement('span');
+    position.textContent = `${branch.index + 1} / ${branch.list.length}`;
+    const go = step => () => openSession(branch.list[branch.index + step]);
+    const previous = button('‹', go(-1), { 'aria-label': 'Previous branch' });
+    const next = button('›', go(1), { 'aria-label': 'Next branch' });
+    previous.disabled = branch.index === 0;
+    next.disabled = branch.index === branch.list.length - 1;
+    nav.append(previous, position, next);
+    actions.append(nav);
+  }
+  const path = `/api/sessions/${state.sessionId}/messages/${encodeURIComponent(turn.messageId)}`;
+  actions.append(turn.role === 'user'
+    ? button('Edit', () => startEditTurn(item, before, turn, path), { 'aria-label': 'Edit this message' })
+    : button('Regenerate', () => regenerate(before, path), { 'aria-label': 'Regenerate this reply' }));
+  return actions;
+}
+
+function startEditTurn(item, before, turn, path) {
+  if (state.turn) return;
+  const form = document.createElement('form');
+  form.className = 'edit-turn';
+  const label = document.createElement('label');
+  label.textContent = 'Edited message';
+  const text = document.createElement('textarea');
+  text.id = `edit-${turn.version}`;
+  label.htmlFor = text.id;
+  text.value = turn.text;
+  const save = document.createElement('button');
+  save.type = 'submit';
+  save.textContent = 'Send edit';
+  const cancel = button('Cancel', () => form.replaceWith(...keep));
+  const keep = [...item.querySelectorAll('p, .turn-actions')];
+  form.append(label, text, save, cancel);
+  keep[0].replaceWith(form);
+  keep[1]?.remove();
+  form.addEventListener('keydown', e => {
+    if (e.key === 'Escape') { form.replaceWith(...keep); return; }
+    if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
+  });
+  form.addEventListener('submit', guarded(async e => {
+    e.preventDefault();
+    const edited = text.value.trim();
+    if (!edited) return;
+    const messageId = newMessageId();
+    renderTurns(before);
+    $('turns').append(turnItem('user', edited));
+    await runTurn({ messageId, text: edited, path: `${path}/edit`, body: { text: edited, messageId } });
+  }));
+  text.focus();
+}
+
+async function regenerate(before, path) {
+  if (state.turn) return;
+  const messageId = newMessageId();
+  renderTurns(before);
+  await runTurn({ messageId, path: `${path}/regenerate`, body: { messageId } });
 }
 
 function scrollToEnd() {
@@ -349,6 +471,7 @@ function summary(event) {
   const d = event.data || {};
   switch (event.type) {
     case 'SessionStarted': return 'The conversation started';
+    case 'SessionForked': return `Forked at event ${d.forkedFrom?.version} of another conversation`;
     case 'UserMessageReceived': return `You: ${clip(d.text || '')}`;
     case 'AssistantReplied': return `Reply: ${clip(d.text || '')}`;
     case 'ContextUpdated': return `Remembered ${contextLabel(d.key)}: ${clip(String(d.value))}`;
@@ -455,8 +578,9 @@ async function retry() {
   await runTurn(turn);
 }
 
+/** Runs a turn, streamed: a message of this session, or an edit or regeneration (<turn.path>), which answers in a fork. */
 async function runTurn(turn) {
-  const sessionId = state.sessionId;
+  let sessionId = state.sessionId;
   const reply = turnItem('assistant', '');
   reply.classList.add('streaming');
   const body = reply.querySelector('p');
@@ -468,14 +592,18 @@ async function runTurn(turn) {
   setComposer();
   let failure = null;
   try {
-    const response = await api(`/api/sessions/${sessionId}/messages`,
-      { method: 'POST', json: { text: turn.text, messageId: turn.messageId }, accept: 'text/event-stream' });
+    const response = await api(turn.path || `/api/sessions/${sessionId}/messages`,
+      { method: 'POST', json: turn.body || { text: turn.text, messageId: turn.messageId }, accept: 'text/event-stream' });
+    const moveTo = id => { if (id && id !== sessionId && state.sessionId === sessionId) state.sessionId = sessionId = id; };
     if (!(response.headers.get('Content-Type') || '').startsWith('text/event-stream')) {
-      body.textContent = (await response.json()).reply;
+      const answer = await response.json();
+      moveTo(answer.sessionId);
+      body.textContent = answer.reply;
     } else {
       failure = 'The reply stream ended without a reply.';
       for await (const sse of serverSentEvents(response)) {
-        if (sse.type === 'message.delta') body.textContent += sse.data.text;
+        if (sse.type === 'turn.started') moveTo(sse.data.sessionId);
+        else if (sse.type === 'message.delta') body.textContent += sse.data.text;
         else if (sse.type === 'turn.completed') { body.textContent = sse.data.reply; failure = null; }
         else if (sse.type === 'turn.failed') failure = sse.data.status === 409 ? 'Stopped.' : (sse.data.detail || sse.data.title);
         scrollToEnd();

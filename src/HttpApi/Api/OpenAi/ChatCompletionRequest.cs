@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using Orleans.Conversations.Engine;
 
 namespace Orleans.Conversations.HttpApi.Api.OpenAi;
 
@@ -31,5 +33,24 @@ public sealed record ChatCompletionRequest(
         }
 
         throw ApiProblemException.BadRequest("Field 'messages' has no message of the role 'user': the last one is the new turn.", "messages");
+    }
+
+    /// <summary>
+    /// The <c>user</c> and <c>assistant</c> messages before the new turn, oldest first, as the client holds the
+    /// conversation (those without text, such as an assistant's tool calls, left out). Call after <see cref="CheckedTurn"/>.
+    /// </summary>
+    internal IReadOnlyList<ConversationTurn> EarlierTurns()
+    {
+        var last = Messages!.Count - 1;
+        while (Messages[last] is not { Role: "user" })
+            last--;
+        var turns = new List<ConversationTurn>();
+        for (var i = 0; i < last; i++)
+        {
+            if (Messages[i] is { Role: TurnRoles.User or TurnRoles.Assistant } message && message.Content.ValueKind is JsonValueKind.String or JsonValueKind.Array)
+                turns.Add(new ConversationTurn(message.Role!, message.Text(i), DateTimeOffset.MinValue));
+        }
+
+        return turns;
     }
 }

@@ -10,7 +10,9 @@ namespace Orleans.Conversations.HttpApi.Api.OpenAi;
 /// <summary>
 /// OpenAI's <c>/v1/models</c> and <c>/v1/chat/completions</c>, so that OpenAI SDKs and chat front ends talk to the
 /// sessions unchanged. A completion is one turn of the session named by <c>X-Session-Id</c> (a new one without it): only
-/// the request's last <c>user</c> message is sent, since the session already holds what came before. Errors take
+/// the request's last <c>user</c> message is sent, since the session already holds what came before. When the earlier
+/// messages differ from the session's turns (the client edited its history), the turn goes to a fork made at the first
+/// difference, and <c>X-Session-Id</c> names the fork. Errors take
 /// OpenAI's shape (<see cref="OpenAiErrorWriter"/>).
 /// </summary>
 public static class OpenAiApi
@@ -56,6 +58,13 @@ public static class OpenAiApi
         var caller = context.User.ToCaller();
         var (text, field) = request!.CheckedTurn();
         var message = Accept(context, text, field, limits.Value);
+        if (context.Request.Headers.ContainsKey(SessionHeader)
+            && await OwnedAsync(sessionId, () => sessions.CallAsync(sessionId, grain => grain.ForkForHistory(caller, request.EarlierTurns(), message.MessageId))) is { } fork)
+        {
+            sessionId = fork.SessionId;
+            context.Items[SessionHeader] = sessionId;
+        }
+
         var completions = ChatCompletions.Of(message.MessageId!, ModelOf(configuration), time, json.Value.SerializerOptions);
 
         if (request.Stream == true)
@@ -94,10 +103,12 @@ public static class OpenAiApi
         if (header.Count == 0)
             sessionId = NewSessionFor(context);
 
-        // Set when the answer starts, since the exception handler clears the headers set before it ran.
+        // Set when the answer starts, since the exception handler clears the headers set before it ran; a fork made for
+        // an edited history replaces the session in the items.
+        context.Items[SessionHeader] = sessionId;
         context.Response.OnStarting(() =>
         {
-            context.Response.Headers[SessionHeader] = sessionId.ToString();
+            context.Response.Headers[SessionHeader] = context.Items[SessionHeader]!.ToString();
             return Task.CompletedTask;
         });
         return sessionId;
