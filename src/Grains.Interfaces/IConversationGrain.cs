@@ -91,7 +91,7 @@ public interface IConversationGrain : IGrainWithGuidKey
 
     /// <summary>
     /// Compares <paramref name="history"/> (a client's earlier user and assistant messages, oldest first) with the
-    /// session's turns: null when it is the session's history (or ends with it), else a fork made just before the
+    /// session's turns: null when it is empty or the session's history (or ends with it), else a fork made just before the
     /// first turn that differs, its id following from <paramref name="requestId"/>.
     /// </summary>
     /// <exception cref="SessionNotFoundException">The session exists and belongs to someone else, or was deleted.</exception>

@@ -38,7 +38,8 @@ public sealed partial class ConversationGrain : ISessionForkTarget
         if (!State.Started && !_erased)
             return null;
         EnsureForkableBy(caller);
-        if (EndsWith(history, State.RecentTurns))
+        // No earlier messages: the client leaves the history to the session (as the README's example does).
+        if (history.Count == 0 || EndsWith(history, State.RecentTurns))
             return null;
 
         var turns = await ReadTurnsAsync();

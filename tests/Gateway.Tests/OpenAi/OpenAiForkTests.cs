@@ -20,23 +20,40 @@ public sealed class OpenAiForkTests(ServiceFixture service)
         await chat.CompleteChatAsync(first, new AssistantChatMessage(answer), new UserChatMessage("I live in Lisbon"));
         Assert.Equal(original.ToString(), headers.AnsweredSessionId);
         var before = await TestDatabase.EventTypesAsync(original);
+        var secondMessageVersion = await TestDatabase.ScalarAsync<int>(
+            "SELECT max(version) FROM eventstore.events WHERE stream_id = $1 AND event_type = 'UserMessageReceived'", TestDatabase.StreamOf(original));
 
-        ChatCompletion edited = await chat.CompleteChatAsync(new UserChatMessage("My name is Grace"));
+        ChatCompletion edited = await chat.CompleteChatAsync(first, new AssistantChatMessage(answer), new UserChatMessage("I live in Porto"));
 
         var fork = Guid.Parse(headers.AnsweredSessionId!);
         Assert.NotEqual(original, fork);
         Assert.Equal(before, await TestDatabase.EventTypesAsync(original));
         var state = JsonNode.Parse(await service.Http.GetStringAsync($"/api/sessions/{fork}"))!;
         Assert.Equal(original, state["forkedFrom"]!["sessionId"]!.GetValue<Guid>());
-        Assert.Equal(1, state["forkedFrom"]!["version"]!.GetValue<int>());
+        Assert.Equal(secondMessageVersion - 1, state["forkedFrom"]!["version"]!.GetValue<int>());
         Assert.Equal(
-            ["user: My name is Grace", $"assistant: {edited.Content.Single().Text}"],
+            ["user: My name is Ada", $"assistant: {answer.Content.Single().Text}", "user: I live in Porto", $"assistant: {edited.Content.Single().Text}"],
             state["recentTurns"]!.AsArray().Select(t => $"{t!["role"]}: {t["text"]}"));
 
         headers.SessionId = fork;
-        await chat.CompleteChatAsync(new UserChatMessage("My name is Grace"), new AssistantChatMessage(edited), new UserChatMessage("I like tea"));
+        await chat.CompleteChatAsync(first, new AssistantChatMessage(answer), new UserChatMessage("I live in Porto"), new AssistantChatMessage(edited), new UserChatMessage("I like tea"));
         Assert.Equal(fork.ToString(), headers.AnsweredSessionId);
-        Assert.Equal(2, JsonNode.Parse(await service.Http.GetStringAsync($"/api/sessions/{fork}"))!["messageCount"]!.GetValue<int>());
+        Assert.Equal(3, JsonNode.Parse(await service.Http.GetStringAsync($"/api/sessions/{fork}"))!["messageCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task a_request_with_no_earlier_messages_continues_the_session_that_holds_the_history()
+    {
+        var headers = new SessionHeaderPolicy { SessionId = Guid.NewGuid() };
+        var original = headers.SessionId.Value;
+        var chat = OpenAiClients.Chat(Gateway, "anything-in-open-mode", headers);
+        await chat.CompleteChatAsync(new UserChatMessage("My name is Ada"));
+
+        ChatCompletion answer = await chat.CompleteChatAsync(new UserChatMessage("How many messages have I sent?"));
+
+        Assert.Equal(original.ToString(), headers.AnsweredSessionId);
+        Assert.Contains("sent 1 message", answer.Content.Single().Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("SessionForked", await TestDatabase.EventTypesAsync(original), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,10 +88,12 @@ public sealed class OpenAiForkTests(ServiceFixture service)
         var headers = new SessionHeaderPolicy { SessionId = Guid.NewGuid() };
         var original = headers.SessionId.Value;
         var chat = OpenAiClients.Chat(Gateway, "anything-in-open-mode", headers);
-        await chat.CompleteChatAsync(new UserChatMessage("I like tea"));
+        var first = new UserChatMessage("My name is Ada");
+        ChatCompletion answer = await chat.CompleteChatAsync(first);
+        await chat.CompleteChatAsync(first, new AssistantChatMessage(answer), new UserChatMessage("I like tea"));
 
         var text = new System.Text.StringBuilder();
-        await foreach (var update in chat.CompleteChatStreamingAsync(new UserChatMessage("I like coffee")))
+        await foreach (var update in chat.CompleteChatStreamingAsync(first, new AssistantChatMessage(answer), new UserChatMessage("I like coffee")))
         {
             foreach (var part in update.ContentUpdate)
                 text.Append(part.Text);

@@ -58,8 +58,8 @@ public static class OpenAiApi
         var caller = context.User.ToCaller();
         var (text, field) = request!.CheckedTurn();
         var message = Accept(context, text, field, limits.Value);
-        if (context.Request.Headers.ContainsKey(SessionHeader)
-            && await OwnedAsync(sessionId, () => sessions.CallAsync(sessionId, grain => grain.ForkForHistory(caller, request.EarlierTurns(), message.MessageId))) is { } fork)
+        if (context.Request.Headers.ContainsKey(SessionHeader) && request.EarlierTurns() is { Count: > 0 } history
+            && await OwnedAsync(sessionId, () => sessions.CallAsync(sessionId, grain => grain.ForkForHistory(caller, history, message.MessageId))) is { } fork)
         {
             sessionId = fork.SessionId;
             context.Items[SessionHeader] = sessionId;
