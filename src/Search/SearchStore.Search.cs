@@ -25,7 +25,7 @@ public sealed partial class SearchStore
                 ORDER BY rank DESC, m.at DESC, m.session_id DESC, m.version DESC
                 LIMIT $4)
             SELECT m.session_id, {Title}, m.version, m.role, m.text,
-                   ts_headline('search.folded', translate(m.text, $9, ''), q.query, $10), m.at, m.rank
+                   ts_headline('search.folded', translate(m.text, $9, $11), q.query, $10), m.at, m.rank
             FROM page m, q
             ORDER BY m.rank DESC, m.at DESC, m.session_id DESC, m.version DESC
             """);
@@ -37,8 +37,9 @@ public sealed partial class SearchStore
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = after?.At ?? DateTimeOffset.MinValue });
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = after?.SessionId ?? Guid.Empty });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = after?.Version ?? 0 });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = SearchSnippets.Sentinels });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = SearchSnippets.Replaced });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = SearchSnippets.HeadlineOptions });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = SearchSnippets.Replacements });
 
         var hits = new List<SearchHit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -26,7 +26,8 @@ CREATE TABLE IF NOT EXISTS search.messages
     text       text        NOT NULL,
     at         timestamptz NOT NULL,
     recallable boolean     NOT NULL,
-    document   tsvector    GENERATED ALWAYS AS (to_tsvector('search.folded'::regconfig, text)) STORED,
+    -- Angle brackets are read as separators: the parser would take "<b>" for a tag and skip a <script>'s words.
+    document   tsvector    GENERATED ALWAYS AS (to_tsvector('search.folded'::regconfig, translate(text, '<>', '  '))) STORED,
     PRIMARY KEY (session_id, version)
 );
 
