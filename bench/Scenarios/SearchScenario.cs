@@ -97,6 +97,9 @@ public static class SearchScenario
             TRUNCATE search.messages;
             DROP INDEX IF EXISTS search.messages_by_owner_and_document;
             DROP INDEX IF EXISTS search.messages_by_owner_and_time;
+            """);
+        await database.ExecuteAsync(
+            """
             INSERT INTO search.messages (session_id, version, tenant_id, owner_id, role, text, at, recallable)
             SELECT md5(owner || (g / 40)::text)::uuid, g % 40 + 2, 'default', owner, CASE WHEN g % 2 = 0 THEN 'user' ELSE 'assistant' END,
                    (SELECT string_agg(
@@ -109,11 +112,14 @@ public static class SearchScenario
                    now() - make_interval(secs => g), true
             FROM (SELECT g, CASE WHEN g < $1 THEN $2 ELSE 'search-bench-user-' || (g % $3) END AS owner
                   FROM generate_series(0, $4 - 1) g) s;
+            """,
+            TargetRows, Target, Users, Rows);
+        await database.ExecuteAsync(
+            """
             CREATE INDEX messages_by_owner_and_document ON search.messages USING gin (tenant_id, owner_id, document);
             CREATE INDEX messages_by_owner_and_time ON search.messages (tenant_id, owner_id, at DESC);
             ANALYZE search.messages;
-            """,
-            TargetRows, Target, Users, Rows);
+            """);
         Console.WriteLine($"  loaded {Rows} rows ({TargetRows} of the measured user, {Users} others) in {clock.Elapsed.TotalSeconds:0} s");
     }
 

@@ -18,39 +18,11 @@ public sealed class SearchProjector(
     private const int BatchSize = 2000;
 
     /// <summary>Applies what the feed holds beyond the projection's position, one batch; the number of events read.</summary>
-    public async Task<int> ProjectBatchAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var locking = new NpgsqlCommand(SearchStore.ProjectionLock, connection, transaction))
-            await locking.ExecuteNonQueryAsync(cancellationToken);
-        var position = await ReadPositionAsync(connection, transaction, cancellationToken);
-
-        var page = await feed.ReadAsync(position, BatchSize, cancellationToken: cancellationToken);
-        if (page.Events.Count == 0)
-            return 0;
-
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var command in ToCommands(page.Events))
-            batch.BatchCommands.Add(command);
-        var move = new NpgsqlBatchCommand(
-            "INSERT INTO search.projection (name, cursor) VALUES ('messages', $1) ON CONFLICT (name) DO UPDATE SET cursor = excluded.cursor");
-        move.Parameters.Add(new NpgsqlParameter<string> { TypedValue = page.Next.ToToken() });
-        batch.BatchCommands.Add(move);
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return page.Events.Count;
-    }
+    public Task<int> ProjectBatchAsync(CancellationToken cancellationToken = default) =>
+        SearchStore.Projection.ApplyBatchAsync(dataSource, feed, BatchSize, ToCommands, cancellationToken);
 
     /// <summary>How far the index trails the event store: the age of the oldest committed event it has not applied, or zero.</summary>
-    public async Task<TimeSpan> LagAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var position = await ReadPositionAsync(connection, null, cancellationToken);
-        return await feed.OldestAfterAsync(position, cancellationToken) is { } oldest && clock.GetUtcNow() - oldest is var lag && lag > TimeSpan.Zero
-            ? lag
-            : TimeSpan.Zero;
-    }
+    public Task<TimeSpan> LagAsync(CancellationToken cancellationToken = default) => SearchStore.Projection.LagAsync(dataSource, feed, clock, cancellationToken);
 
     /// <inheritdoc/>
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -62,14 +34,6 @@ public sealed class SearchProjector(
         }
 
         return FeedPolling.RunAsync(ProjectBatchAsync, BatchSize, "The search index", clock, logger, stoppingToken);
-    }
-
-    private static async Task<FeedCursor> ReadPositionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT cursor FROM search.projection WHERE name = 'messages'", connection, transaction);
-        return await command.ExecuteScalarAsync(cancellationToken) is string token && FeedCursor.TryParse(token, out var cursor)
-            ? cursor
-            : FeedCursor.Start;
     }
 
     private IEnumerable<NpgsqlBatchCommand> ToCommands(IReadOnlyList<FeedEvent> events)

@@ -1,4 +1,5 @@
 using Npgsql;
+using Orleans.Conversations.EventStore;
 
 namespace Orleans.Conversations.Search;
 
@@ -9,8 +10,8 @@ namespace Orleans.Conversations.Search;
 /// </summary>
 public sealed partial class SearchStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>The transaction-scoped advisory lock the projection holds while it applies a batch.</summary>
-    internal const string ProjectionLock = "SELECT pg_advisory_xact_lock(hashtext('search.projection'))";
+    /// <summary>The projection's position (row <c>messages</c> of <c>search.projection</c>) and lock.</summary>
+    internal static readonly FeedProjectionTable Projection = new("search.projection", "messages");
 
     /// <summary>How long one query may run before PostgreSQL is told to cancel it.</summary>
     private const int QueryTimeoutSeconds = 5;
@@ -31,7 +32,7 @@ public sealed partial class SearchStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var locking = new NpgsqlCommand(ProjectionLock, connection, transaction))
+        await using (var locking = new NpgsqlCommand(Projection.LockStatement, connection, transaction))
             await locking.ExecuteNonQueryAsync(cancellationToken);
         await using var delete = new NpgsqlCommand("DELETE FROM search.messages WHERE session_id = $1", connection, transaction)
         {

@@ -25,7 +25,7 @@ public sealed class SearchPageTests(ServiceFixture service, BrowserFixture brows
         await owner.SayAsync(Guid.NewGuid(), "the best pão de queijo is in Sao Paulo, she says");
         await owner.WaitForHitsAsync("\"pao de queijo\"");
 
-        var page = await SignedInPageAsync(key);
+        var page = await browser.SignedInPageAsync(service.Secured.Address, key);
         var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "Search your conversations", Exact = true });
         await box.FillAsync("sao paulo aunt");
         await box.PressAsync("Enter");
@@ -68,7 +68,7 @@ public sealed class SearchPageTests(ServiceFixture service, BrowserFixture brows
         await owner.SayAsync(Guid.NewGuid(), "remember that the marmalade jar is in the pantry");
         await owner.WaitForHitsAsync("marmalade");
 
-        var page = await SignedInPageAsync(key, width: 390, height: 844);
+        var page = await browser.SignedInPageAsync(service.Secured.Address, key, width: 390, height: 844);
         var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "Search your conversations", Exact = true });
         await box.FillAsync("nothing-like-this-anywhere");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
@@ -78,17 +78,8 @@ public sealed class SearchPageTests(ServiceFixture service, BrowserFixture brows
         await box.PressAsync("Enter");
         var hit = page.Locator("#search-results a.hit").First;
         await Expect(hit).ToBeInViewportAsync();
-        var box2 = await hit.BoundingBoxAsync();
-        Assert.True(box2!.X + box2.Width <= 390, $"the hit overflows: {box2.X + box2.Width}");
-    }
-
-    private async Task<IPage> SignedInPageAsync(string key, int width = 1280, int height = 800)
-    {
-        var page = await browser.NewPageAsync(service.Secured.Address, width, height);
-        await page.GotoAsync("/");
-        await page.GetByLabel("API key", new() { Exact = true }).FillAsync(key);
-        await page.GetByLabel("API key", new() { Exact = true }).PressAsync("Enter");
-        await Expect(page.Locator("#app")).ToBeVisibleAsync();
-        return page;
+        var bounds = await hit.BoundingBoxAsync();
+        Assert.True(bounds!.X + bounds.Width <= 390, $"the hit overflows: {bounds.X + bounds.Width}");
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390);
     }
 }

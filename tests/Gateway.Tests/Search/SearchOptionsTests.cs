@@ -24,8 +24,10 @@ public sealed class SearchOptionsTests
 
     private static IOptions<SearchOptions> OptionsWith(string? value)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Search:Index"] = value }).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        var settings = value is null ? [] : new Dictionary<string, string?> { ["Search:Index"] = value };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        IServiceCollection services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddSearchProjection("conversations", new LegacyOwner("default", "local"));
         return services.BuildServiceProvider().GetRequiredService<IOptions<SearchOptions>>();
     }

@@ -1,27 +1,15 @@
-using Orleans.Conversations.Grains.Tests.Infrastructure;
-using Orleans.Conversations.Tests.Fakes;
-
 namespace Orleans.Conversations.Grains.Tests.Model;
 
-/// <summary>A cluster whose sessions answer through <see cref="FakeChatServer"/>, keep 4 recent turns and have room in the prompt for recalled excerpts.</summary>
-public sealed class RecallModelClusterFixture : ConversationClusterFixture
+/// <summary>A <see cref="ModelClusterFixture"/> whose sessions keep 4 recent turns and have room in the prompt for recalled excerpts.</summary>
+public sealed class RecallModelClusterFixture : ModelClusterFixture
 {
     public const int RecentTurns = 4;
 
-    public FakeChatServer Model { get; private set; } = null!;
-
-    public override async Task InitializeAsync()
-    {
-        Model = await FakeChatServer.StartAsync();
-        await base.InitializeAsync();
-    }
-
     protected override void Configure(IDictionary<string, string?> settings)
     {
-        settings["Model:Endpoint"] = Model.Endpoint.ToString();
-        settings["Model:Name"] = "test-model";
-        settings["Model:ApiKey"] = "test-key";
+        base.Configure(settings);
         settings["Model:PromptTokenBudget"] = "2000";
+        settings["Model:MaxOutputTokens"] = "1024";
         settings["Conversations:RecentTurns"] = RecentTurns.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }
