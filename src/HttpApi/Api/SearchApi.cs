@@ -22,8 +22,9 @@ public static class SearchApi
         return routes;
     }
 
+    /// <remarks><paramref name="q"/> is declared for the OpenAPI document; it is read strictly from the raw query (<see cref="SearchQuery"/>).</remarks>
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(
-        HttpRequest request, ClaimsPrincipal user, SearchStore store, string? limit = null, string? cursor = null)
+        HttpRequest request, ClaimsPrincipal user, SearchStore store, string? q = null, string? limit = null, string? cursor = null)
     {
         var caller = user.ToCaller();
         var text = SearchQuery.Read(request);
