@@ -76,7 +76,13 @@ public sealed class RecallTests(ServiceFixture service)
         var earlier = Guid.NewGuid();
         await client.SayAsync(earlier, "planning the trip to Kyoto in April");
         await client.SayAsync(earlier, "the ryokan costs too much");
-        await client.WaitForHitsAsync("ryokan");
+        // The title is the session list's, a projection of its own: wait until search shows it too.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while ((await client.WaitForHitsAsync("ryokan"))[0]!["title"] is null)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the session list never listed the session");
+            await Task.Delay(25);
+        }
 
         var reply = (await client.SayAsync(Guid.NewGuid(), "what did I say about the ryokan?")).Reply;
         Assert.Contains("in your conversation “planning the trip to Kyoto in April”", reply);

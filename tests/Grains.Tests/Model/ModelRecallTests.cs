@@ -89,7 +89,9 @@ public sealed class ModelRecallTests(RecallModelClusterFixture fixture)
     private static async Task WaitUntilIndexedAsync(Guid sessionId, int rows)
     {
         var clock = Stopwatch.StartNew();
-        while (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM search.messages WHERE session_id = $1", sessionId) < rows)
+        // The title recalled is the session list's, a projection of its own: both must have caught up.
+        while (await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM search.messages WHERE session_id = $1", sessionId) < rows
+               || await TestDatabase.ScalarAsync<long>("SELECT count(*) FROM session_list.sessions WHERE session_id = $1", sessionId) == 0)
         {
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"session {sessionId} not indexed");
             await Task.Delay(25);
