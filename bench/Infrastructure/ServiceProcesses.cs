@@ -19,11 +19,19 @@ public sealed class ServiceProcesses : IDisposable
     /// Starts a silo and a gateway for each of <paramref name="gatewaySettings"/> (added to its environment), or one
     /// gateway with the defaults.
     /// </summary>
-    public static async Task<ServiceProcesses> StartAsync(string root, string connectionString, params IReadOnlyDictionary<string, string>[] gatewaySettings)
+    public static Task<ServiceProcesses> StartAsync(string root, string connectionString, params IReadOnlyDictionary<string, string>[] gatewaySettings) =>
+        StartAsync(root, connectionString, new Dictionary<string, string>(), gatewaySettings);
+
+    /// <summary>Starts a silo with <paramref name="siloSettings"/> added to its environment, and gateways as above.</summary>
+    public static async Task<ServiceProcesses> StartAsync(
+        string root, string connectionString, IReadOnlyDictionary<string, string> siloSettings, params IReadOnlyDictionary<string, string>[] gatewaySettings)
     {
         var service = new ServiceProcesses();
         var clusterId = $"bench-{Guid.NewGuid():N}";
-        service.Start(root, "Silo", SiloSettings(connectionString, clusterId));
+        var silo = SiloSettings(connectionString, clusterId);
+        foreach (var (key, value) in siloSettings)
+            silo[key] = value;
+        service.Start(root, "Silo", silo);
         foreach (var settings in gatewaySettings.Length == 0 ? [new Dictionary<string, string>()] : gatewaySettings)
         {
             var address = new Uri($"http://127.0.0.1:{InProcessSilo.FreePort()}");

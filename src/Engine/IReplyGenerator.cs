@@ -3,6 +3,13 @@ namespace Orleans.Conversations.Engine;
 /// <summary>Writes the reply to a user message.</summary>
 public interface IReplyGenerator
 {
+    /// <summary>
+    /// Whether every request should carry <see cref="ReplyRequest.Recalled"/>, the older messages most relevant to it (a
+    /// model's prompt does); when false, recall is looked up only for a message that asks a recall question
+    /// (<see cref="Interpretation.RecallTopic"/>).
+    /// </summary>
+    bool RecallsEveryTurn => false;
+
     /// <summary>The reply text: never empty. Throws <see cref="ReplyGenerationException"/> when no reply can be had.</summary>
     Task<string> GenerateReplyAsync(ReplyRequest request, CancellationToken cancellationToken);
 

@@ -14,6 +14,12 @@ public sealed record Interpretation(string Message, IReadOnlyList<ContextChange>
     /// <summary>The embedded engine's reading of <see cref="Message"/>, or null when another understanding made this one.</summary>
     internal MessageAnalysis? Reading { get; init; }
 
+    /// <summary>
+    /// What the message asks to recall ("tea" in "what did I say about tea?"), or null when it asks no recall question:
+    /// the cue to look older messages up for <see cref="ReplyRequest.Recalled"/>.
+    /// </summary>
+    public string? RecallTopic => Reading?.Questions.FirstOrDefault(question => question.Intent is RecallQuestion)?.Wording;
+
     /// <summary>The same reading with no changes: for a message whose changes the context already holds.</summary>
     public Interpretation WithoutChanges() => this with { Changes = [] };
 }

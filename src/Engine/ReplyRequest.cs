@@ -13,6 +13,13 @@ public sealed record ReplyRequest(
     int PreviousUserMessageCount,
     string? FirstUserMessage)
 {
+    /// <summary>
+    /// Older messages recalled for this message, most relevant first: for the embedded engine those that answer a recall
+    /// question ("what did I say about X?"), for a model the turns most relevant to the message. Empty when nothing was
+    /// recalled or recall was not asked for.
+    /// </summary>
+    public IReadOnlyList<RecalledExcerpt> Recalled { get; init; } = [];
+
     /// <summary>The user's message.</summary>
     public string Text => Interpretation.Message;
 

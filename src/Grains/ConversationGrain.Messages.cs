@@ -37,9 +37,17 @@ public sealed partial class ConversationGrain
             // Checked before the message id is looked up, so a replayed id never hands someone else's reply out.
             var state = LatestState;
             EnsureWritableBy(caller, state);
-            var reply = await FindMessageAsync(state, messageId) is { } known
-                ? await ReplyToKnownMessageAsync(known, caller, remembered)
-                : await AnswerAsync(ComposeTurn(caller, message.Text, messageId, state, remembered, out var request), request, messageId, caller);
+            MessageReply? reply;
+            if (await FindMessageAsync(state, messageId) is { } known)
+            {
+                reply = await ReplyToKnownMessageAsync(known, caller, remembered);
+            }
+            else
+            {
+                var events = ComposeTurn(caller, message.Text, messageId, state, remembered, out var request);
+                reply = await AnswerAsync(events, await WithRecallAsync(caller, state, request, memoryOn), messageId, caller);
+            }
+
             if (reply is not null)
                 return reply;
             logger.LogInformation("Session {SessionId}: another writer appended first; recomputing message {MessageId}", SessionId, messageId);

@@ -8,6 +8,7 @@ using Orleans.Conversations.Grains.Events;
 using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Conversations.Grains.Memory;
 using Orleans.Conversations.Grains.State;
+using Orleans.Conversations.Search;
 using Orleans.EventSourcing;
 using Orleans.Placement;
 using Orleans.Providers;
@@ -30,6 +31,7 @@ public sealed partial class ConversationGrain(
     TimeProvider clock,
     [FromKeyedServices(ConversationGrainConstants.EventStoreName)] IEventStoreReader eventStore,
     [FromKeyedServices(ConversationGrainConstants.EventStoreName)] IEventStreamEraser eraser,
+    ITurnRecall recall,
     ILogger<ConversationGrain> logger)
     : JournaledGrain<ConversationState, SessionEvent>, IConversationGrain
 {

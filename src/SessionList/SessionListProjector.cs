@@ -17,54 +17,18 @@ public sealed class SessionListProjector(
     private const int BatchSize = 2000;
 
     /// <summary>Applies what the feed holds beyond the projection's position, one batch; the number of events applied.</summary>
-    public async Task<int> ProjectBatchAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var locking = new NpgsqlCommand(SessionListStore.ProjectionLock, connection, transaction))
-            await locking.ExecuteNonQueryAsync(cancellationToken);
-        var position = await ReadPositionAsync(connection, transaction, cancellationToken);
-
-        var page = await feed.ReadAsync(position, BatchSize, cancellationToken: cancellationToken);
-        if (page.Events.Count == 0)
-            return 0;
-
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var command in ToCommands(page.Events, rules))
-            batch.BatchCommands.Add(command);
-
-        var move = new NpgsqlBatchCommand(
-            "INSERT INTO session_list.projection (name, cursor) VALUES ('sessions', $1) ON CONFLICT (name) DO UPDATE SET cursor = excluded.cursor");
-        move.Parameters.Add(new NpgsqlParameter<string> { TypedValue = page.Next.ToToken() });
-        batch.BatchCommands.Add(move);
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return page.Events.Count;
-    }
+    public Task<int> ProjectBatchAsync(CancellationToken cancellationToken = default) =>
+        SessionListStore.Projection.ApplyBatchAsync(dataSource, feed, BatchSize, events => ToCommands(events, rules), cancellationToken);
 
     /// <summary>
     /// How far the list trails the event store: the age of the oldest committed event it has not applied (zero when
     /// it has applied them all). It grows while a transaction held open anywhere on the server keeps the feed back.
     /// </summary>
-    public async Task<TimeSpan> LagAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var position = await ReadPositionAsync(connection, null, cancellationToken);
-        return await feed.OldestAfterAsync(position, cancellationToken) is { } oldest && clock.GetUtcNow() - oldest is var lag && lag > TimeSpan.Zero
-            ? lag
-            : TimeSpan.Zero;
-    }
+    public Task<TimeSpan> LagAsync(CancellationToken cancellationToken = default) =>
+        SessionListStore.Projection.LagAsync(dataSource, feed, clock, cancellationToken);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         FeedPolling.RunAsync(ProjectBatchAsync, BatchSize, "The session list", clock, logger, stoppingToken);
-
-    private static async Task<FeedCursor> ReadPositionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT cursor FROM session_list.projection WHERE name = 'sessions'", connection, transaction);
-        return await command.ExecuteScalarAsync(cancellationToken) is string token && FeedCursor.TryParse(token, out var cursor)
-            ? cursor
-            : FeedCursor.Start;
-    }
 
     private static IEnumerable<NpgsqlBatchCommand> ToCommands(IReadOnlyList<FeedEvent> events, SessionListRules rules)
     {

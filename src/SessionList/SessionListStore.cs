@@ -1,4 +1,5 @@
 using Npgsql;
+using Orleans.Conversations.EventStore;
 
 namespace Orleans.Conversations.SessionList;
 
@@ -8,7 +9,8 @@ namespace Orleans.Conversations.SessionList;
 /// </summary>
 public sealed class SessionListStore(NpgsqlDataSource dataSource)
 {
-    internal const string ProjectionLock = "SELECT pg_advisory_xact_lock(hashtextextended('session_list.projection', 0))";
+    /// <summary>The projection's position (row <c>sessions</c> of <c>session_list.projection</c>) and lock.</summary>
+    internal static readonly FeedProjectionTable Projection = new("session_list.projection", "sessions");
 
     /// <summary>Up to <paramref name="limit"/> sessions of a user, newest activity first, after <paramref name="after"/>.</summary>
     public async Task<IReadOnlyList<SessionListEntry>> ListAsync(
@@ -99,7 +101,7 @@ public sealed class SessionListStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var locking = new NpgsqlCommand(ProjectionLock, connection, transaction))
+        await using (var locking = new NpgsqlCommand(Projection.LockStatement, connection, transaction))
             await locking.ExecuteNonQueryAsync(cancellationToken);
         int removed;
         await using (var command = new NpgsqlCommand(delete, connection, transaction))

@@ -16,6 +16,9 @@ public sealed class ChatClientReplyGenerator(IChatClient chatClient, IOptions<Mo
     private readonly ModelOptions _options = options.Value;
 
     /// <inheritdoc/>
+    public bool RecallsEveryTurn => true;
+
+    /// <inheritdoc/>
     public async Task<string> GenerateReplyAsync(ReplyRequest request, CancellationToken cancellationToken)
     {
         var messages = PromptBuilder.Build(request, _options.PromptTokenBudget);

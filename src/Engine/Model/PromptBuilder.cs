@@ -4,7 +4,8 @@ using Orleans.Conversations.Engine;
 namespace Orleans.Conversations.Engine.Model;
 
 /// <summary>
-/// Builds the chat prompt: a system message with what the session remembers, then as many recent turns as fit the
+/// Builds the chat prompt: a system message with what the session remembers and the recalled excerpts (older messages
+/// most relevant to this one, with their dates, within half of the room left), then as many recent turns as fit the
 /// token budget (newest kept), then the user's message. The system message fits the budget together with the user's
 /// message: what is remembered is left out, oldest first, until it does (see <see cref="SystemPrompt"/>).
 /// </summary>
@@ -18,7 +19,10 @@ public static class PromptBuilder
     {
         var user = new ChatMessage(ChatRole.User, request.Text);
         var userTokens = EstimateTokens(request.Text);
-        var system = new ChatMessage(ChatRole.System, SystemPrompt.Describe(request.Context, LongestWithin(tokenBudget - userTokens)));
+        var described = SystemPrompt.Describe(request.Context, LongestWithin(tokenBudget - userTokens));
+        // The recalled excerpts take at most half of what is left, so that the recent turns keep room.
+        var recalled = RecalledSection.Describe(request.Recalled, LongestWithin((tokenBudget - userTokens - EstimateTokens(described)) / 2));
+        var system = new ChatMessage(ChatRole.System, described + recalled);
         var remaining = tokenBudget - EstimateTokens(system.Text) - userTokens;
 
         var turns = new List<ChatMessage>();

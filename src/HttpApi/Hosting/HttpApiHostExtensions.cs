@@ -77,6 +77,7 @@ public static class HttpApiHostExtensions
         app.MapSeedMessageApi();
         app.MapUsersApi();
         app.MapMemoryApi();
+        app.MapSearchApi();
         app.MapEventFeedApi();
         app.MapAdminKeysApi();
         app.MapOpenAiCompatibleApi();

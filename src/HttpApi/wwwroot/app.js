@@ -922,6 +922,86 @@ async function openFromHash() {
   if (sessionId && Number.isInteger(version) && version > 0) await openAt(sessionId, version);
 }
 
+// ---- Search ----
+
+const search = { q: '', next: null };
+
+/** A snippet as the API sends it (escaped text with <mark> around the matches) made into nodes, never parsed as markup. */
+function snippetNodes(snippet) {
+  const decoder = document.createElement('textarea');
+  const decode = html => {
+    decoder.innerHTML = html;
+    return decoder.value;
+  };
+  let marked = false;
+  const nodes = [];
+  for (const part of snippet.split(/(<mark>|<\/mark>)/)) {
+    if (part === '<mark>') marked = true;
+    else if (part === '</mark>') marked = false;
+    else if (part) {
+      const text = document.createTextNode(decode(part));
+      if (marked) {
+        const mark = document.createElement('mark');
+        mark.append(text);
+        nodes.push(mark);
+      } else {
+        nodes.push(text);
+      }
+    }
+  }
+  return nodes;
+}
+
+function hitItem(hit) {
+  const item = document.createElement('li');
+  const link = document.createElement('a');
+  link.className = 'hit';
+  link.href = sourceHash(hit);
+  const title = document.createElement('strong');
+  title.textContent = clip(hit.title || 'Untitled conversation', 60);
+  const when = document.createElement('time');
+  when.dateTime = hit.at;
+  when.textContent = dateTime(hit.at);
+  const snippet = document.createElement('span');
+  snippet.className = 'snippet';
+  snippet.append(hit.role === 'assistant' ? 'Reply: ' : 'You: ', ...snippetNodes(hit.snippet));
+  link.append(title, ' ', when, snippet);
+  link.addEventListener('click', guarded(async e => {
+    e.preventDefault();
+    await openAt(hit.sessionId, hit.version);
+  }));
+  item.append(link);
+  return item;
+}
+
+async function runSearch(event, more = false) {
+  event?.preventDefault();
+  if (!more) {
+    search.q = $('search-q').value.trim();
+    search.next = null;
+    $('search-results').replaceChildren();
+  }
+  if (!search.q) return clearSearch();
+  $('search-panel').hidden = false;
+  $('search-status').textContent = 'Searching…';
+  const cursor = more && search.next ? `&cursor=${encodeURIComponent(search.next)}` : '';
+  const page = await getJson(`/api/search?q=${encodeURIComponent(search.q)}&limit=20${cursor}`);
+  $('search-results').append(...page.hits.map(hitItem));
+  search.next = page.next;
+  $('search-more').hidden = !page.next;
+  const count = $('search-results').children.length;
+  $('search-status').textContent = count === 0 ? `Nothing found for “${search.q}”.` : `${count}${page.next ? '+' : ''} found for “${search.q}”.`;
+}
+
+function clearSearch() {
+  search.q = '';
+  search.next = null;
+  $('search-q').value = '';
+  $('search-results').replaceChildren();
+  $('search-panel').hidden = true;
+  $('search-q').focus();
+}
+
 // ---- Start ----
 
 function start() {
@@ -936,6 +1016,10 @@ function start() {
   $('memory-add').addEventListener('submit', memoryAction(addMemory));
   $('forget-all').addEventListener('click', confirmForgetAll);
   window.addEventListener('hashchange', guarded(openFromHash));
+  $('search').addEventListener('submit', guarded(runSearch));
+  $('search-more').addEventListener('click', guarded(() => runSearch(null, true)));
+  $('search-clear').addEventListener('click', clearSearch);
+  $('search-q').addEventListener('keydown', e => { if (e.key === 'Escape') clearSearch(); });
   $('composer').addEventListener('submit', guarded(send));
   $('message').addEventListener('keydown', e => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {

@@ -8,6 +8,8 @@ using Orleans.Conversations.Grains.Hosting;
 using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Conversations.HttpApi.Hosting;
 using Orleans.Conversations.Migrations.Hosting;
+using Orleans.Conversations.Search;
+using Orleans.Conversations.Search.Hosting;
 using Orleans.Conversations.ServiceDefaults;
 using Orleans.Conversations.SessionList;
 using Orleans.Conversations.SessionList.Hosting;
@@ -26,8 +28,8 @@ public static class ConversationStorageSiloBuilderExtensions
     /// Uses one <see cref="NpgsqlDataSource"/> for <paramref name="connectionString"/> (the process's, if one is
     /// registered already) for the event store (<see cref="ConversationGrainConstants.EventStoreName"/>, settings in
     /// section <c>EventStore</c>), the default grain storage and, unless <paramref name="clustering"/> is false, ADO.NET
-    /// clustering; applies Orleans', the session list's and the memory projection's schema at start-up, and projects the
-    /// event feed into the session list and into users' memories.
+    /// clustering; applies Orleans', the session list's, the search index's and the memory projection's schema at start-up, and projects the
+    /// event feed into the session list, the search index and users' memories.
     /// </summary>
     public static ISiloBuilder AddConversationStorage(
         this ISiloBuilder builder, string connectionString, bool clustering = true, Action<PostgresEventStoreOptions>? configureEventStore = null)
@@ -41,6 +43,7 @@ public static class ConversationStorageSiloBuilderExtensions
             LegacyOwner = Caller.LocalUser,
         });
         builder.Services.AddUserMemoryProjection(ConversationGrainConstants.EventStoreName);
+        builder.Services.AddSearchProjection(ConversationGrainConstants.EventStoreName, new LegacyOwner(Caller.DefaultTenant, Caller.LocalUser));
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSessionEraser();
         builder.Services.AddHostedService<IdleSessionRetention>();

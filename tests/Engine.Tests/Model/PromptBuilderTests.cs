@@ -125,6 +125,44 @@ public sealed class PromptBuilderTests
         Assert.EndsWith("N…", messages[0].Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void recalled_excerpts_reach_the_system_message_with_their_dates_and_the_other_conversations_title()
+    {
+        var at = new DateTimeOffset(2026, 12, 7, 9, 30, 0, TimeSpan.Zero);
+        var request = Request("how was Lisbon?", SessionContext.Empty, Turns(2)) with
+        {
+            Recalled =
+            [
+                new RecalledExcerpt(TurnRoles.User, "I loved Lisbon in spring", at, Guid.NewGuid(), "Holidays", SameSession: false),
+                new RecalledExcerpt(TurnRoles.Assistant, "Lisbon is lovely in spring", at.AddDays(-1), Guid.NewGuid(), null, SameSession: true),
+            ],
+        };
+
+        var system = PromptBuilder.Build(request, DefaultBudget)[0].Text;
+
+        Assert.EndsWith(
+            "\nRecalled excerpts of earlier messages, most relevant first (use them only if they help):" +
+            "\n- [7 December 2026, conversation \"Holidays\"] the user said: I loved Lisbon in spring" +
+            "\n- [6 December 2026, earlier in this conversation] you replied: Lisbon is lovely in spring",
+            system);
+    }
+
+    [Fact]
+    public void recalled_excerpts_take_at_most_half_the_room_left_and_the_prompt_stays_within_its_budget()
+    {
+        var recalled = Enumerable.Range(0, 50)
+            .Select(i => new RecalledExcerpt(TurnRoles.User, Long("recalled", i), DateTimeOffset.UnixEpoch, Guid.NewGuid(), "t", false)).ToList();
+        var request = Request("what now?", SessionContext.Empty, Turns(40)) with { Recalled = recalled };
+
+        var messages = PromptBuilder.Build(request, DefaultBudget);
+
+        Assert.InRange(Tokens(messages), 1, DefaultBudget);
+        Assert.Contains(Thing("recalled", 0), messages[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Thing("recalled", 49), messages[0].Text, StringComparison.Ordinal);
+        Assert.InRange(PromptBuilder.EstimateTokens(messages[0].Text), 1, DefaultBudget / 2 + 100);
+        Assert.True(messages.Count > 3, "recent turns keep room");
+    }
+
     private static ReplyRequest Request(string text, SessionContext context, IReadOnlyList<ConversationTurn> turns) =>
         new(new Interpretation(text, []), context, turns, turns.Count / 2, "hello");
 

@@ -54,6 +54,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page of <paramref name="width"/> × <paramref name="height"/> pixels, signed in with the API key <paramref name="key"/>.</summary>
+    public async Task<IPage> SignedInPageAsync(Uri baseAddress, string key, int width = 1280, int height = 800)
+    {
+        var page = await NewPageAsync(baseAddress, width, height);
+        await page.GotoAsync("/");
+        await page.GetByLabel("API key", new() { Exact = true }).FillAsync(key);
+        await page.GetByLabel("API key", new() { Exact = true }).PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#app")).ToBeVisibleAsync();
+        return page;
+    }
+
     /// <summary>Starts a conversation on the page and waits until it is open.</summary>
     public static async Task NewConversationAsync(IPage page)
     {

@@ -18,7 +18,7 @@ public sealed class MemoryPageTests(ServiceFixture service, BrowserFixture brows
     {
         var key = await service.NewKeyAsync("memory-page", $"ada-{Guid.NewGuid():N}");
         using var owner = service.Secured.ClientWith(key);
-        var page = await SignedInPageAsync(key);
+        var page = await browser.SignedInPageAsync(service.Secured.Address, key);
 
         var created = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.EndsWith("/api/sessions", StringComparison.Ordinal));
         await BrowserFixture.NewConversationAsync(page);
@@ -110,7 +110,7 @@ public sealed class MemoryPageTests(ServiceFixture service, BrowserFixture brows
     {
         var key = await service.NewKeyAsync("memory-page", $"bea-{Guid.NewGuid():N}");
         using var owner = service.Secured.ClientWith(key);
-        var page = await SignedInPageAsync(key);
+        var page = await browser.SignedInPageAsync(service.Secured.Address, key);
         await BrowserFixture.NewConversationAsync(page);
         await page.GetByRole(AriaRole.Tab, new() { Name = "Memory", Exact = true }).ClickAsync();
         await Expect(page.Locator("#memory-empty")).ToBeVisibleAsync();
@@ -164,23 +164,13 @@ public sealed class MemoryPageTests(ServiceFixture service, BrowserFixture brows
         foreach (var (k, v) in (List<(string, string)>)[("name", "Cy"), ("likes", "very-long-words-that-would-otherwise-overflow-the-narrow-screen"), ("favorite.food", "feijoada")])
             (await owner.PostAsJsonAsync("/api/memory", new { key = k, value = v })).EnsureSuccessStatusCode();
 
-        var page = await SignedInPageAsync(key, 375, 740);
+        var page = await browser.SignedInPageAsync(service.Secured.Address, key, 375, 740);
         await page.GetByRole(AriaRole.Tab, new() { Name = "Memory", Exact = true }).ClickAsync();
         await Expect(page.Locator("#memory-list li")).ToHaveCountAsync(3);
         await page.Locator("#side").ScrollIntoViewIfNeededAsync();
 
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 375);
         await page.Locator("#side").ScreenshotAsync(new() { Path = Screenshot("memory-phone.png") });
-    }
-
-    private async Task<IPage> SignedInPageAsync(string key, int width = 1280, int height = 800)
-    {
-        var page = await browser.NewPageAsync(service.Secured.Address, width, height);
-        await page.GotoAsync("/");
-        await page.GetByLabel("API key", new() { Exact = true }).FillAsync(key);
-        await page.GetByLabel("API key", new() { Exact = true }).PressAsync("Enter");
-        await Expect(page.Locator("#app")).ToBeVisibleAsync();
-        return page;
     }
 
     private static async Task<JsonObject> MemoryAsync(HttpClient owner)

@@ -5,7 +5,7 @@ using Orleans.Conversations.Tests.Fakes;
 namespace Orleans.Conversations.Grains.Tests.Model;
 
 /// <summary>A cluster whose sessions answer through <see cref="FakeChatServer"/>, with a small prompt budget and a 3 s timeout.</summary>
-public sealed class ModelClusterFixture : ConversationClusterFixture
+public class ModelClusterFixture : ConversationClusterFixture
 {
     public const int PromptTokenBudget = 120;
 

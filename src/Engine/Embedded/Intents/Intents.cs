@@ -42,6 +42,7 @@ internal static class Intents
     /// <summary>The questions, in priority order.</summary>
     public static QuestionIntent[] Questions { get; } =
     [
+        new RecallQuestion(),
         new FirstMessageQuestion(),
         new LastMessageQuestion(),
         new MessageCountQuestion(),
