@@ -26,7 +26,7 @@ internal static class FailureProblems
             or GatewayTooBusyException or TimeoutException or OrleansException => Unavailable(messageId is not null
             ? $"The conversation service could not finish in time ({exception.GetType().Name}). The turn is stored whole or not at all and may still complete: retry with messageId '{messageId}' to get its reply, never a second turn."
             : $"The conversation service is unavailable right now ({exception.GetType().Name}); retry later."),
-        DbException => Unavailable("The database that holds API keys is unreachable right now; retry later."),
+        DbException => Unavailable("The database is unreachable right now; retry later."),
         _ => null,
     };
 

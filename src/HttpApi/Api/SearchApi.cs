@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans.Conversations.HttpApi.Security;
@@ -23,7 +22,7 @@ public static class SearchApi
     }
 
     /// <remarks><paramref name="q"/> is declared for the OpenAPI document; it is read strictly from the raw query (<see cref="SearchQuery"/>).</remarks>
-    private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(
+    private static async Task<Ok<SearchResponse>> Search(
         HttpRequest request, ClaimsPrincipal user, SearchStore store, string? q = null, string? limit = null, string? cursor = null)
     {
         var caller = user.ToCaller();
@@ -33,17 +32,8 @@ public static class SearchApi
         if (cursor is not null && !SearchCursor.TryParse(cursor, out after))
             throw ApiProblemException.BadRequest("Query parameter 'cursor' is not a cursor this service issued; use the 'next' of a page.", "cursor");
 
-        IReadOnlyList<SearchHit> hits;
-        try
-        {
-            hits = await store.SearchAsync(caller.Tenant, caller.UserId, text, pageSize + 1, after, request.HttpContext.RequestAborted);
-        }
-        catch (Exception exception) when (exception is DbException or TimeoutException)
-        {
-            return TypedResults.Problem(detail: "Search is unavailable right now; retry later.", statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Service unavailable");
-        }
-
+        // A database that cannot answer is the exception handler's 503 with Retry-After.
+        var hits = await store.SearchAsync(caller.Tenant, caller.UserId, text, pageSize + 1, after, request.HttpContext.RequestAborted);
         var shown = hits.Take(pageSize).ToList();
         var next = hits.Count > pageSize ? shown[^1].Cursor.ToToken() : null;
         return TypedResults.Ok(new SearchResponse(
