@@ -11,7 +11,7 @@ public sealed partial class SearchStore
     private const int FusionK = 60;
 
     /// <summary>The cosine similarity below which a row is not related to the query at all.</summary>
-    private const float Related = 0.4f;
+    private const float Related = 0.3f;
 
     private int CandidatesFor(int limit) => embedder is null ? limit : Math.Max(limit, FusedCandidates);
 
