@@ -69,24 +69,7 @@ public sealed class EmbeddingProjector(
 
     private IEnumerable<NpgsqlBatchCommand> ToCommands(IReadOnlyList<FeedEvent> events, CancellationToken cancellationToken)
     {
-        var rows = new List<IndexedMessage>();
-        var erased = new List<Guid>();
-        foreach (var @event in events)
-        {
-            if (@event.IsErasure)
-            {
-                if (IndexedStreams.TryGetSessionId(@event.StreamId, out var sessionId))
-                {
-                    erased.Add(sessionId);
-                    rows.RemoveAll(row => row.SessionId == sessionId);
-                }
-            }
-            else if (IndexedMessage.From(@event, legacyOwner) is { } row)
-            {
-                rows.Add(row);
-            }
-        }
-
+        var (rows, erased) = IndexedBatch.Read(events, legacyOwner);
         var commands = new List<NpgsqlBatchCommand>();
         if (rows.Count > 0)
         {
