@@ -14,7 +14,7 @@ var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Ev
     ?? throw new InvalidOperationException("Set ConnectionStrings__EventStore, or run the benchmark with scripts/bench.");
 var root = Path.GetFullPath(ValueOf("--root") ?? ".");
 var only = ValueOf("--only");
-string[] scenarios = ["append", "end-to-end", "cold", "memory", "read-side", "user-memory", "state-at", "fork", "search"];
+string[] scenarios = ["append", "end-to-end", "cold", "memory", "read-side", "user-memory", "state-at", "fork", "search", "embeddings"];
 if (only is not null && !scenarios.Contains(only))
     throw new ArgumentException($"--only takes one of: {string.Join(", ", scenarios)}.");
 
@@ -52,6 +52,9 @@ if (only == "fork" && Runs("fork", "forks of a 100-event and of a 100,000-event 
 
 if (only == "search" && Runs("search", "search: latency in 1,000,000 rows, and msg/s with the index on and off"))
     await SearchScenario.RunAsync(database, root, settings);
+
+if (only == "embeddings" && Runs("embeddings", "semantic recall: msg/s with embeddings on and off, the projection's lag and drain rate"))
+    await EmbeddingsScenario.RunAsync(database, root, settings);
 
 if (only is not null)
 {

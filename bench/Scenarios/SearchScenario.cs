@@ -81,7 +81,7 @@ public static class SearchScenario
         return await ClosedLoopLoad.RunAsync(Clients, settings.WarmUp, settings.Duration, Post);
     }
 
-    private static async Task PostAsync(HttpClient http, Guid session, string text)
+    internal static async Task PostAsync(HttpClient http, Guid session, string text)
     {
         using var content = new StringContent($$"""{"text":"{{text}}"}""", Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
         using var response = await http.PostAsync($"/api/sessions/{session}/messages", content);

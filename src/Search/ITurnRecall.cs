@@ -1,6 +1,9 @@
 namespace Orleans.Conversations.Search;
 
-/// <summary>Brings older messages back into a turn, within a <see cref="RecallScope"/>; one indexed query each.</summary>
+/// <summary>
+/// Brings older messages back into a turn, within a <see cref="RecallScope"/>; one indexed query each, and with
+/// <c>Recall__Embeddings</c> on, a ranking by meaning over the scope's vectors fused with it (reciprocal rank fusion).
+/// </summary>
 public interface ITurnRecall
 {
     /// <summary>

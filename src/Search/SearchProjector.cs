@@ -38,24 +38,7 @@ public sealed class SearchProjector(
 
     private IEnumerable<NpgsqlBatchCommand> ToCommands(IReadOnlyList<FeedEvent> events)
     {
-        var rows = new List<IndexedMessage>();
-        var erased = new List<Guid>();
-        foreach (var @event in events)
-        {
-            if (@event.IsErasure)
-            {
-                if (IndexedStreams.TryGetSessionId(@event.StreamId, out var sessionId))
-                {
-                    erased.Add(sessionId);
-                    rows.RemoveAll(row => row.SessionId == sessionId);
-                }
-            }
-            else if (IndexedMessage.From(@event, legacyOwner) is { } row)
-            {
-                rows.Add(row);
-            }
-        }
-
+        var (rows, erased) = IndexedBatch.Read(events, legacyOwner);
         if (rows.Count > 0)
         {
             yield return new NpgsqlBatchCommand(

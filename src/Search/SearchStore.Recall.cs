@@ -8,7 +8,7 @@ public sealed partial class SearchStore : ITurnRecall
     private const string InScope =
         $"m.tenant_id = $1 AND m.owner_id = $2 AND (m.session_id = $3 OR $4 AND m.recallable) AND {NotErased}";
 
-    private const string Recalled = $"m.session_id, {Title}, m.role, m.text, m.at";
+    private const string Recalled = $"m.session_id, {Title}, m.role, m.text, m.at, m.version";
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<RecalledMessage>> RecallTopicAsync(RecallScope scope, string topic, int limit, CancellationToken cancellationToken = default)
@@ -32,8 +32,8 @@ public sealed partial class SearchStore : ITurnRecall
             """);
         AddScope(command, scope);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = topic });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        return await ReadRecalledAsync(command, scope, cancellationToken);
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = CandidatesFor(limit) });
+        return await RecallAsync(command, scope, new MeaningQuery(topic, SearchRoles.User, null), limit, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -52,9 +52,9 @@ public sealed partial class SearchStore : ITurnRecall
             """);
         AddScope(command, scope);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = message });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = CandidatesFor(limit) });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = sameSessionBefore });
-        return await ReadRecalledAsync(command, scope, cancellationToken);
+        return await RecallAsync(command, scope, new MeaningQuery(message, null, sameSessionBefore), limit, cancellationToken);
     }
 
     private static void AddScope(NpgsqlCommand command, RecallScope scope)
@@ -65,15 +65,16 @@ public sealed partial class SearchStore : ITurnRecall
         command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = scope.OtherSessions });
     }
 
-    private static async Task<IReadOnlyList<RecalledMessage>> ReadRecalledAsync(NpgsqlCommand command, RecallScope scope, CancellationToken cancellationToken)
+    private static async Task<List<(MessageKey Key, RecalledMessage Message)>> ReadRecalledAsync(
+        NpgsqlCommand command, RecallScope scope, CancellationToken cancellationToken)
     {
-        var recalled = new List<RecalledMessage>();
+        var recalled = new List<(MessageKey, RecalledMessage)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var sessionId = reader.GetGuid(0);
-            recalled.Add(new RecalledMessage(sessionId, reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetFieldValue<DateTimeOffset>(4), sessionId == scope.SessionId));
+            recalled.Add((new MessageKey(sessionId, reader.GetInt32(5)), new RecalledMessage(sessionId, reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4), sessionId == scope.SessionId)));
         }
 
         return recalled;

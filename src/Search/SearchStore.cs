@@ -8,7 +8,7 @@ namespace Orleans.Conversations.Search;
 /// session's rows. Every query leaves out rows of a tombstoned stream, so nothing erased is returned even while a row
 /// of it lingers.
 /// </summary>
-public sealed partial class SearchStore(NpgsqlDataSource dataSource)
+public sealed partial class SearchStore(NpgsqlDataSource dataSource, IMessageEmbedder? embedder = null)
 {
     /// <summary>The projection's position (row <c>messages</c> of <c>search.projection</c>) and lock.</summary>
     internal static readonly FeedProjectionTable Projection = new("search.projection", "messages");
@@ -25,16 +25,21 @@ public sealed partial class SearchStore(NpgsqlDataSource dataSource)
         "(SELECT coalesce(s.title, s.default_title) FROM session_list.sessions s WHERE s.session_id = m.session_id)";
 
     /// <summary>
-    /// Deletes the rows of <paramref name="sessionId"/> under the projection's lock, so that a batch in flight that read
-    /// the session's events before the erasure cannot write them back after; whether there were any.
+    /// Deletes the rows and the vectors of <paramref name="sessionId"/>, each under its projection's lock, so that a
+    /// batch in flight that read the session's events before the erasure cannot write them back after; whether there
+    /// were any.
     /// </summary>
-    public async Task<bool> RemoveSessionAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    public async Task<bool> RemoveSessionAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
+        await RemoveAsync(Projection, "search.messages", sessionId, cancellationToken)
+        | await RemoveAsync(EmbeddingProjector.Projection, "search.message_vectors", sessionId, cancellationToken);
+
+    private async Task<bool> RemoveAsync(FeedProjectionTable projection, string table, Guid sessionId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var locking = new NpgsqlCommand(Projection.LockStatement, connection, transaction))
+        await using (var locking = new NpgsqlCommand(projection.LockStatement, connection, transaction))
             await locking.ExecuteNonQueryAsync(cancellationToken);
-        await using var delete = new NpgsqlCommand("DELETE FROM search.messages WHERE session_id = $1", connection, transaction)
+        await using var delete = new NpgsqlCommand($"DELETE FROM {table} WHERE session_id = $1", connection, transaction)
         {
             Parameters = { new NpgsqlParameter<Guid> { TypedValue = sessionId } },
         };

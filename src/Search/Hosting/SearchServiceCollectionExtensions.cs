@@ -37,6 +37,7 @@ public static class SearchServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(legacyOwner);
         services.AddSearch();
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateOnStart();
+        services.AddOptions<RecallOptions>().BindConfiguration(RecallOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new SearchProjector(
             sp.GetRequiredService<NpgsqlDataSource>(),
@@ -46,6 +47,26 @@ public static class SearchServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SearchProjector>>()));
         services.AddHostedService(sp => sp.GetRequiredService<SearchProjector>());
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the <see cref="EmbeddingProjector"/> that keeps the vectors of semantic recall up to date from the feed of
+    /// the event store named <paramref name="eventStoreName"/> with the registered <see cref="IMessageEmbedder"/>, as a
+    /// hosted service. For silos with <c>Recall__Embeddings</c> other than none; after <see cref="AddSearchProjection"/>.
+    /// </summary>
+    public static IServiceCollection AddEmbeddingProjection(this IServiceCollection services, string eventStoreName, LegacyOwner legacyOwner)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventStoreName);
+        ArgumentNullException.ThrowIfNull(legacyOwner);
+        services.TryAddSingleton(sp => new EmbeddingProjector(
+            sp.GetRequiredService<NpgsqlDataSource>(),
+            sp.GetRequiredKeyedService<IEventFeed>(eventStoreName),
+            legacyOwner,
+            sp.GetRequiredService<IMessageEmbedder>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<EmbeddingProjector>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<EmbeddingProjector>());
         return services;
     }
 }

@@ -9,6 +9,7 @@ using Orleans.Conversations.Grains.Interfaces;
 using Orleans.Conversations.HttpApi.Hosting;
 using Orleans.Conversations.Migrations.Hosting;
 using Orleans.Conversations.Search;
+using Orleans.Conversations.Search.Embeddings.Hosting;
 using Orleans.Conversations.Search.Hosting;
 using Orleans.Conversations.ServiceDefaults;
 using Orleans.Conversations.SessionList;
@@ -43,7 +44,9 @@ public static class ConversationStorageSiloBuilderExtensions
             LegacyOwner = Caller.LocalUser,
         });
         builder.Services.AddUserMemoryProjection(ConversationGrainConstants.EventStoreName);
-        builder.Services.AddSearchProjection(ConversationGrainConstants.EventStoreName, new LegacyOwner(Caller.DefaultTenant, Caller.LocalUser));
+        var legacyOwner = new LegacyOwner(Caller.DefaultTenant, Caller.LocalUser);
+        builder.Services.AddSearchProjection(ConversationGrainConstants.EventStoreName, legacyOwner);
+        builder.Services.AddConfiguredEmbeddings(builder.Configuration, ConversationGrainConstants.EventStoreName, legacyOwner);
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSessionEraser();
         builder.Services.AddHostedService<IdleSessionRetention>();
