@@ -23,6 +23,13 @@ public sealed class SemanticRecallTests(ServiceFixture service)
     private const string Tenant = "semantic";
     private static readonly MiniLmEmbedder Embedder = new();
 
+    // The shared service's feed holds every other test's messages: embedding starts where the first test of this class began.
+    private static Task<FeedCursor>? s_firstTestBegan;
+    private readonly Task<FeedCursor> _feedStart = s_firstTestBegan ??= FeedOf(service).EndAsync();
+
+    private static IEventFeed FeedOf(ServiceFixture service) =>
+        service.Cluster.Silos.OfType<InProcessSiloHandle>().First().SiloHost.Services.GetRequiredKeyedService<IEventFeed>(ConversationGrainConstants.EventStoreName);
+
     private static Task<long> VectorsOfSessionAsync(Guid sessionId) =>
         TestDatabase.ScalarAsync<long>("SELECT count(*) FROM search.message_vectors WHERE session_id = $1", sessionId);
 
@@ -39,7 +46,10 @@ public sealed class SemanticRecallTests(ServiceFixture service)
 
     private async Task EmbedEverythingAsync(NpgsqlDataSource dataSource)
     {
-        var feed = service.Cluster.Silos.OfType<InProcessSiloHandle>().First().SiloHost.Services.GetRequiredKeyedService<IEventFeed>(ConversationGrainConstants.EventStoreName);
+        var feed = FeedOf(service);
+        await TestDatabase.ScalarAsync<long>(
+            "WITH started AS (INSERT INTO search.vector_projection (name, cursor) VALUES ('vectors', $1) ON CONFLICT (name) DO NOTHING RETURNING 1) SELECT count(*) FROM started",
+            (await _feedStart).ToToken());
         var projector = new EmbeddingProjector(dataSource, feed, new LegacyOwner("default", "local"), Embedder, TimeProvider.System,
             NullLogger<EmbeddingProjector>.Instance);
         while (await projector.ProjectBatchAsync() > 0)
