@@ -1,4 +1,4 @@
-using System.Net;
+using System.Text;
 
 namespace Orleans.Conversations.Search;
 
@@ -24,7 +24,28 @@ internal static class SearchSnippets
     /// <summary>The <c>to</c> of that <c>translate</c>: what the brackets become.</summary>
     public static readonly string Replacements = $"{Less}{Greater}";
 
-    /// <summary>The marked headline as HTML.</summary>
-    public static string ToHtml(string headline) =>
-        WebUtility.HtmlEncode(headline.Replace(Less, '<').Replace(Greater, '>')).Replace(Start.ToString(), "<mark>", StringComparison.Ordinal).Replace(Stop.ToString(), "</mark>", StringComparison.Ordinal);
+    /// <summary>
+    /// The marked headline as HTML: only the five characters HTML gives a meaning to are escaped, so the user's own text
+    /// (São Paulo, Zoë, emoji) stays as written.
+    /// </summary>
+    public static string ToHtml(string headline)
+    {
+        var html = new StringBuilder(headline.Length + 32);
+        foreach (var c in headline)
+        {
+            _ = c switch
+            {
+                Start => html.Append("<mark>"),
+                Stop => html.Append("</mark>"),
+                Less or '<' => html.Append("&lt;"),
+                Greater or '>' => html.Append("&gt;"),
+                '&' => html.Append("&amp;"),
+                '"' => html.Append("&quot;"),
+                '\'' => html.Append("&#39;"),
+                _ => html.Append(c),
+            };
+        }
+
+        return html.ToString();
+    }
 }

@@ -167,6 +167,24 @@ public sealed class EmbeddedConversationTests
     }
 
     /// <summary>Stands in for the session grain: the same steps, in memory.</summary>
+    [Fact]
+    public async Task a_message_recalled_from_the_index_and_among_the_recent_turns_is_quoted_once()
+    {
+        var said = new DateTimeOffset(2026, 12, 7, 4, 25, 19, TimeSpan.Zero).AddTicks(2_732_787);
+        var indexed = said.AddTicks(-(said.Ticks % 10));
+        ConversationTurn[] turns = [new(TurnRoles.User, "I visited São Paulo last spring", said), new(TurnRoles.Assistant, "Tell me more.", said)];
+        var question = new RuleBasedUnderstanding().Understand("what did I say about Sao Paulo?", SessionContext.Empty);
+        var request = new ReplyRequest(question, SessionContext.Empty, turns, 1, turns[0].Text)
+        {
+            Recalled = [new RecalledExcerpt(TurnRoles.User, turns[0].Text, indexed, Guid.NewGuid(), null, SameSession: true)],
+        };
+
+        var reply = await new RuleBasedReplyGenerator().GenerateReplyAsync(request, CancellationToken.None);
+
+        Assert.Equal(1, reply.Split("last spring").Length - 1);
+        Assert.StartsWith("On 7 December 2026 you said", reply, Exact);
+    }
+
     private sealed class Conversation
     {
         private const int RecentTurnWindow = 20;

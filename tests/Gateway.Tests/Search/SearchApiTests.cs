@@ -77,7 +77,8 @@ public sealed class SearchApiTests(ServiceFixture service)
         using var client = await NewUserAsync();
         await client.SayAsync(Guid.NewGuid(), "remember that my aunt lives in São Paulo");
         await client.SayAsync(Guid.NewGuid(), "remember that the CAFE on the corner is good");
-        Assert.Single(await client.WaitForHitsAsync("Sao Paulo"), h => h!["role"]!.GetValue<string>() == "user");
+        var hit = Assert.Single(await client.WaitForHitsAsync("Sao Paulo"), h => h!["role"]!.GetValue<string>() == "user");
+        Assert.Contains("<mark>São</mark> <mark>Paulo</mark>", hit!["snippet"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains(await client.HitsAsync("SÃO PAULO"), h => h!["text"]!.GetValue<string>().Contains("São Paulo"));
         Assert.Contains(await client.WaitForHitsAsync("café"), h => h!["text"]!.GetValue<string>().Contains("CAFE"));
         Assert.Contains(await client.HitsAsync("cafe"), h => h!["text"]!.GetValue<string>().Contains("CAFE"));

@@ -26,7 +26,7 @@ internal sealed class RecallQuestion() : QuestionIntent("recallQuestion")
         var said = SaidAbout(topic, asked.Request).Take(MaxQuoted).ToList();
         if (said.Count == 0)
             return $"I can't find anything you said about {topic}.";
-        var quotes = string.Join(" And ", said.Select(Quote));
+        var quotes = string.Join(" ", said.Select(Quote));
         return question.Variant == "check" ? $"Yes. {quotes}" : quotes;
     }
 
@@ -36,10 +36,22 @@ internal sealed class RecallQuestion() : QuestionIntent("recallQuestion")
         var key = Key(topic);
         var recent = (request.RecentTurns ?? []).Where(turn => turn.Role == TurnRoles.User && Mentions(turn.Text, key)).Reverse()
             .Select(turn => new RecalledExcerpt(turn.Role, turn.Text, turn.At, Guid.Empty, null, SameSession: true));
-        return request.Recalled.Where(excerpt => excerpt.Role == TurnRoles.User).Concat(recent)
-            .Where(excerpt => !AsksToRecall(excerpt.Text))
-            .DistinctBy(excerpt => (excerpt.Text, excerpt.At));
+        var kept = new List<RecalledExcerpt>();
+        foreach (var excerpt in request.Recalled.Where(excerpt => excerpt.Role == TurnRoles.User).Concat(recent).Where(excerpt => !AsksToRecall(excerpt.Text)))
+        {
+            if (!kept.Exists(other => IsSameMessage(other, excerpt)))
+                kept.Add(excerpt);
+        }
+
+        return kept;
     }
+
+    /// <summary>
+    /// The same message recalled from the index and found in the recent turns: the index keeps its time to the
+    /// microsecond, the session to the tick.
+    /// </summary>
+    private static bool IsSameMessage(RecalledExcerpt one, RecalledExcerpt other) =>
+        one.Text == other.Text && (one.At - other.At).Duration() < TimeSpan.FromMilliseconds(1);
 
     private static string Quote(RecalledExcerpt excerpt)
     {
