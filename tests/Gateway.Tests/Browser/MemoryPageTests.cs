@@ -145,6 +145,8 @@ public sealed class MemoryPageTests(ServiceFixture service, BrowserFixture brows
 
         await page.GetByRole(AriaRole.Button, new() { Name = "New conversation", Exact = true }).ClickAsync();
         await Expect(page.Locator("#temporary")).ToBeHiddenAsync();
+        // The new conversation is open once the composer has the focus; a confirmation opened before would lose it.
+        await Expect(page.Locator("#message")).ToBeFocusedAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Forget everything", Exact = true }).ClickAsync();
         var confirm = page.GetByRole(AriaRole.Group, new() { Name = "Forget everything" });
