@@ -280,8 +280,11 @@ async function refresh() {
   if (!state.sessionId) return;
   const id = state.sessionId;
   const [session, events] = await Promise.all([getJson(`/api/sessions/${id}`), loadEvents(id)]);
-  // Branches only decorate the conversation: failing to read them leaves it shown without.
-  const [branches, origin] = await Promise.all([loadBranches(session).catch(() => new Map()), originOf(session)]);
+  // Branches only decorate the conversation: read again once after a moment (a 429 or 503 passes), else shown without.
+  const branchesOf = () => loadBranches(session);
+  const [branches, origin] = await Promise.all([
+    branchesOf().catch(() => new Promise(resolve => setTimeout(resolve, 1000)).then(branchesOf)).catch(() => new Map()),
+    originOf(session)]);
   if (id !== state.sessionId) return;
   state.pastVersion = null;
   remember(session);
