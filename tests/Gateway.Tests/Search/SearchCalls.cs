@@ -19,7 +19,10 @@ internal static class SearchCalls
     /// <summary>The hits of the first page for <paramref name="q"/>.</summary>
     public static async Task<JsonArray> HitsAsync(this HttpClient client, string q) => (await client.SearchAsync(q))["hits"]!.AsArray();
 
-    /// <summary>Waits (at most <paramref name="within"/>) until <paramref name="q"/> finds at least <paramref name="count"/> hits; the hits.</summary>
+    /// <summary>
+    /// Waits (at most <paramref name="within"/>, else 30 s: the feed stops short of any transaction open on the shared
+    /// server) until <paramref name="q"/> finds at least <paramref name="count"/> hits; the hits.
+    /// </summary>
     public static async Task<JsonArray> WaitForHitsAsync(this HttpClient client, string q, int count = 1, TimeSpan? within = null)
     {
         var clock = Stopwatch.StartNew();
@@ -28,8 +31,8 @@ internal static class SearchCalls
             var hits = await client.HitsAsync(q);
             if (hits.Count >= count)
                 return hits;
-            Assert.True(clock.Elapsed < (within ?? TimeSpan.FromSeconds(10)), $"'{q}' found {hits.Count} hits after {clock.Elapsed}");
-            await Task.Delay(20);
+            Assert.True(clock.Elapsed < (within ?? TimeSpan.FromSeconds(30)), $"'{q}' found {hits.Count} hits after {clock.Elapsed}");
+            await Task.Delay(clock.Elapsed < TimeSpan.FromSeconds(2) ? 20 : 200);
         }
     }
 
