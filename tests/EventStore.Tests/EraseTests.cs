@@ -87,6 +87,7 @@ public sealed class EraseTests : IAsyncLifetime
         Assert.Equal(0L, await RowsAsync("eventstore.events", stream));
     }
 
+    [Trait(FeedHolding.Trait, FeedHolding.TheFeed)]
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -116,6 +117,7 @@ public sealed class EraseTests : IAsyncLifetime
         Assert.Equal(0L, await RowsAsync("eventstore.events", stream));
     }
 
+    [Trait(FeedHolding.Trait, FeedHolding.TheFeed)]
     [Fact]
     public async Task an_append_that_waited_for_an_erasure_writes_nothing()
     {

@@ -173,6 +173,7 @@ public sealed class LifecycleTests(ServiceFixture service)
             Assert.Equal(0L, await CountAsync("SELECT count(*) FROM eventstore.events WHERE stream_id = $1", TestDatabase.StreamOf(id)));
     }
 
+    [Trait(FeedHolding.Trait, FeedHolding.TheFeed)]
     [Fact]
     public async Task erasing_a_user_finds_every_session_in_the_event_store_whatever_the_list_has_seen_and_leaves_others_whole()
     {

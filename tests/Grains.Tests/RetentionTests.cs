@@ -57,6 +57,7 @@ public sealed class RetentionTests(RetentionClusterFixture fixture) : IClassFixt
         Assert.True(await CountAsync("SELECT count(*) FROM eventstore.events WHERE stream_id = $1", StreamOf(active)) > 3);
     }
 
+    [Trait(FeedHolding.Trait, FeedHolding.TheFeed)]
     [Fact]
     public async Task a_session_in_use_is_never_deleted_while_a_long_transaction_holds_the_session_list_back()
     {

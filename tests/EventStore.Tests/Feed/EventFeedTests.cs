@@ -46,6 +46,7 @@ public sealed class EventFeedTests : IAsyncLifetime
         Assert.Equal([12, 12, 12], reference.Seen.GroupBy(e => e.Cursor.TransactionId).Take(3).Select(g => g.Count()));
     }
 
+    [Trait(FeedHolding.Trait, FeedHolding.TheFeed)]
     [Fact]
     public async Task an_event_of_a_later_transaction_is_held_back_while_an_earlier_one_is_open_and_both_come_once_in_order()
     {
@@ -68,6 +69,7 @@ public sealed class EventFeedTests : IAsyncLifetime
             reader.Seen.Select(e => $"{e.StreamId}:{e.Version}"));
     }
 
+    [Trait(FeedHolding.Trait, FeedHolding.TheFeed)]
     [Theory]
     [InlineData("ABC")]
     [InlineData("ACB")]
@@ -112,6 +114,7 @@ public sealed class EventFeedTests : IAsyncLifetime
         }
     }
 
+    [Trait(FeedHolding.Trait, FeedHolding.TheFeed)]
     [Fact]
     public async Task a_reader_following_eight_busy_writers_sees_every_committed_event_exactly_once()
     {
