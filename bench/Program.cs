@@ -14,7 +14,7 @@ var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Ev
     ?? throw new InvalidOperationException("Set ConnectionStrings__EventStore, or run the benchmark with scripts/bench.");
 var root = Path.GetFullPath(ValueOf("--root") ?? ".");
 var only = ValueOf("--only");
-string[] scenarios = ["append", "end-to-end", "cold", "memory", "read-side", "user-memory", "state-at", "fork", "search", "embeddings"];
+string[] scenarios = ["append", "end-to-end", "cold", "memory", "read-side", "user-memory", "state-at", "fork", "search", "embeddings", "speed"];
 if (only is not null && !scenarios.Contains(only))
     throw new ArgumentException($"--only takes one of: {string.Join(", ", scenarios)}.");
 
@@ -55,6 +55,9 @@ if (only == "search" && Runs("search", "search: latency in 1,000,000 rows, and m
 
 if (only == "embeddings" && Runs("embeddings", "semantic recall: msg/s with embeddings on and off, the projection's lag and drain rate"))
     await EmbeddingsScenario.RunAsync(database, root, settings);
+
+if (only == "speed" && Runs("speed", "speed: wrk on both layouts at 1 and 64 connections beside the naive transaction, and a restart"))
+    await SpeedScenario.RunAsync(database, root, int.TryParse(ValueOf("--rounds"), out var rounds) ? rounds : 3);
 
 if (only is not null)
 {

@@ -1,7 +1,9 @@
 using Orleans.Conversations.Gateway.Hosting;
 using Orleans.Conversations.HttpApi.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// The program's own folder is the content root, not the working directory, whose folders the host would watch for
+// configuration changes (see the silo's Program.cs).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddConversationGateway();
 
 var app = builder.Build();

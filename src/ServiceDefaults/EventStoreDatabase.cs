@@ -62,8 +62,11 @@ public static class EventStoreDatabase
 
     /// <summary>
     /// The connection string with Npgsql's automatic preparation on (<c>Max Auto Prepare=64;Auto Prepare Min Usages=2</c>)
-    /// unless it says otherwise: the service sends the same few statements thousands of times a second, and a prepared
-    /// statement skips PostgreSQL's parse and plan (about 30% of the database's CPU per message under load).
+    /// and without the reset of a connection handed back to the pool (<c>No Reset On Close=true</c>), unless it says
+    /// otherwise. The service sends the same few statements thousands of times a second: a prepared statement skips
+    /// PostgreSQL's parse and plan (about 30% of the database's CPU per message under load), and the reset is six more
+    /// statements for the server each time a connection is taken again. The service leaves no session state behind
+    /// (its locks are the transaction's, the migrator releases its own).
     /// </summary>
     public static string WithPreparedStatements(string connectionString)
     {
@@ -78,6 +81,8 @@ public static class EventStoreDatabase
                 builder.AutoPrepareMinUsages = 2;
         }
 
+        if (!given.Contains(nameof(builder.NoResetOnClose)))
+            builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
 

@@ -26,17 +26,19 @@ public sealed class ServiceConfigurationTests
     }
 
     [Theory]
-    [InlineData("Host=db;Database=conversations", 64, 2)]
-    [InlineData("Host=db;Database=conversations;Max Auto Prepare=0", 0, 5)]
-    [InlineData("Host=db;Database=conversations;MaxAutoPrepare=10", 10, 5)]
-    [InlineData("Host=db;Database=conversations;Auto Prepare Min Usages=7", 64, 7)]
-    public void the_shared_data_source_prepares_statements_unless_the_connection_string_says_otherwise(
-        string connectionString, int maxAutoPrepare, int minUsages)
+    [InlineData("Host=db;Database=conversations", 64, 2, true)]
+    [InlineData("Host=db;Database=conversations;Max Auto Prepare=0", 0, 5, true)]
+    [InlineData("Host=db;Database=conversations;MaxAutoPrepare=10", 10, 5, true)]
+    [InlineData("Host=db;Database=conversations;Auto Prepare Min Usages=7", 64, 7, true)]
+    [InlineData("Host=db;Database=conversations;No Reset On Close=false", 64, 2, false)]
+    public void the_shared_data_source_prepares_statements_and_skips_the_reset_unless_the_connection_string_says_otherwise(
+        string connectionString, int maxAutoPrepare, int minUsages, bool noReset)
     {
         var prepared = new NpgsqlConnectionStringBuilder(EventStoreDatabase.WithPreparedStatements(connectionString));
 
         Assert.Equal(maxAutoPrepare, prepared.MaxAutoPrepare);
         Assert.Equal(minUsages, prepared.AutoPrepareMinUsages);
+        Assert.Equal(noReset, prepared.NoResetOnClose);
         Assert.Equal("db", prepared.Host);
     }
 

@@ -7,8 +7,9 @@ namespace Orleans.Conversations.EventStore.Storage;
 /// <summary>
 /// Groups the appends of many streams into one round trip and one transaction: while a batch is being written, the
 /// appends that arrive queue up and go together in the next. Each stream keeps its own version check and gets its own
-/// outcome; nothing waits on a timer, so a lone append goes out at once. Appends that start a stream go on their own
-/// (they may wait for an erasure of their owner's streams).
+/// outcome; nothing waits on a timer. An append made while nothing is being written goes out at once from its caller,
+/// without a hop to a writer and back. Appends that start a stream go on their own (they may wait for an erasure of
+/// their owner's streams).
 /// </summary>
 internal sealed class BatchingEventStreamAppender : IEventStreamAppender, IAsyncDisposable
 {
@@ -18,6 +19,7 @@ internal sealed class BatchingEventStreamAppender : IEventStreamAppender, IAsync
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Task[] _writers;
     private long _batches;
+    private int _writing;
 
     /// <summary>Starts <paramref name="concurrentBatches"/> writers of up to <paramref name="maxBatchSize"/> appends each.</summary>
     public BatchingEventStreamAppender(NpgsqlDataSource dataSource, int maxBatchSize, int concurrentBatches)
@@ -40,10 +42,26 @@ internal sealed class BatchingEventStreamAppender : IEventStreamAppender, IAsync
         if (request.ExpectedVersion == 0)
             return _single.AppendAsync(request, cancellationToken);
 
+        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
+            return AppendAloneAsync(request, cancellationToken);
+
         var pending = new PendingAppend(request);
         if (!_queue.Writer.TryWrite(pending))
             throw new ObjectDisposedException(nameof(BatchingEventStreamAppender));
         return pending.Outcome.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Writes an append that found nothing being written; the ones arriving meanwhile queue for the writers.</summary>
+    private async Task<bool> AppendAloneAsync(AppendRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _single.AppendAsync(request, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _writing);
+        }
     }
 
     private async Task WriteBatchesAsync()
@@ -56,6 +74,7 @@ internal sealed class BatchingEventStreamAppender : IEventStreamAppender, IAsync
             if (batch.Count == 0)
                 continue;
 
+            Interlocked.Increment(ref _writing);
             try
             {
                 var outcomes = await WriteAsync(batch);
@@ -73,6 +92,10 @@ internal sealed class BatchingEventStreamAppender : IEventStreamAppender, IAsync
                 // The outcome is unknown to every append of the batch: each adaptor resolves it by its batch id.
                 foreach (var pending in batch)
                     pending.Outcome.TrySetException(exception);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _writing);
             }
 
             batch.Clear();
