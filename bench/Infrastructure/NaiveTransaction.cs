@@ -13,7 +13,7 @@ public static class NaiveTransaction
 {
     private const string Script =
         """
-        \set s random(1, 2000000000)
+        \set s random(1, 1000000000000000000)
         BEGIN;
         INSERT INTO bench_raw_events (stream_id, version, event_type, data, batch_id) VALUES ('naive-' || :client_id || '-' || :s, 1, 'UserMessageReceived', '{"text":"Tell me about the weather","messageId":"6c1f0f4e-5a07-4bb4-9d4e-3b2f0d1d2a10"}', gen_random_uuid());
         INSERT INTO bench_raw_events (stream_id, version, event_type, data, batch_id) VALUES ('naive-' || :client_id || '-' || :s, 2, 'AssistantReplied', '{"text":"I don''t know much about the weather yet.","inReplyTo":"6c1f0f4e-5a07-4bb4-9d4e-3b2f0d1d2a10"}', gen_random_uuid());

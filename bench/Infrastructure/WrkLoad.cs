@@ -83,8 +83,7 @@ public static class WrkLoad
                 RedirectStandardError = true,
             };
             start.Environment["WRK_SESSIONS"] = sessions.ToString(CultureInfo.InvariantCulture);
-            using var process = Process.Start(start)
-                ?? throw new InvalidOperationException("wrk could not be started: install Debian's wrk package.");
+            using var process = StartWrk(start);
             var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync();
@@ -96,6 +95,18 @@ public static class WrkLoad
         finally
         {
             directory.Delete(recursive: true);
+        }
+    }
+
+    private static Process StartWrk(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            throw new InvalidOperationException("wrk could not be started: install Debian's wrk package (apt-get install wrk).", exception);
         }
     }
 
